@@ -1,0 +1,32 @@
+package ru.kruzhok.channel;
+
+import java.util.Optional;
+
+/**
+ * The port every messenger adapter implements. Features never see a platform API; they return
+ * {@link Reply replies}, and the dispatcher or the notifications outbox hands them to a channel.
+ */
+public interface Channel {
+
+    /** The channel's name as used in {@link ChatAddress#channel()}. */
+    String name();
+
+    /**
+     * Sends a reply to a person who is talking to the bot right now. A platform's "too many requests"
+     * is waited out once; a chat that blocked the bot is reported {@link Delivery.Status#UNREACHABLE}.
+     */
+    Delivery deliver(String chatId, Reply reply);
+
+    /**
+     * One attempt, no waiting: for bulk senders that keep their own pace and retry schedule.
+     * Returns {@link Delivery.Status#RATE_LIMITED} with the platform's wait instead of sleeping.
+     */
+    default Delivery tryDeliver(String chatId, Reply reply) {
+        return deliver(chatId, reply);
+    }
+
+    /** Fetches a file a person sent, by the reference in {@link IncomingAttachment#fileRef()}. */
+    default Optional<byte[]> download(String fileRef) {
+        return Optional.empty();
+    }
+}

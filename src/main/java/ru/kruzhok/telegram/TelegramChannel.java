@@ -1,0 +1,253 @@
+package ru.kruzhok.telegram;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import ru.kruzhok.channel.Button;
+import ru.kruzhok.channel.Channel;
+import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.ChatUnreachable;
+import ru.kruzhok.channel.Delivery;
+import ru.kruzhok.channel.OutgoingFile;
+import ru.kruzhok.channel.Reply;
+
+/**
+ * Sends replies through the Telegram Bot API: HTML parse mode with escaping, long texts split,
+ * callback data kept within 64 bytes, "edit the last message" for menus and paging. A 429 is
+ * waited out once ({@link #deliver}) or reported to the caller ({@link #tryDeliver}); a 403 marks
+ * the chat unreachable.
+ */
+class TelegramChannel implements Channel {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+
+    private final TelegramClient client;
+    private final CallbackData callbackData;
+    private final ApplicationEventPublisher events;
+    private final Duration maxRetryAfter;
+    /** The id of the bot's last message per chat, for {@link Reply.Mode#EDIT_LAST}; Telegram edits up to 48 h back. */
+    private final Cache<String, Integer> lastMessage = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(Duration.ofHours(47))
+            .build();
+
+    TelegramChannel(TelegramClient client, CallbackData callbackData, ApplicationEventPublisher events,
+                    Duration maxRetryAfter) {
+        this.client = client;
+        this.callbackData = callbackData;
+        this.events = events;
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    @Override
+    public String name() {
+        return UpdateTranslator.CHANNEL;
+    }
+
+    @Override
+    public Delivery deliver(String chatId, Reply reply) {
+        return send(chatId, reply, true);
+    }
+
+    @Override
+    public Delivery tryDeliver(String chatId, Reply reply) {
+        return send(chatId, reply, false);
+    }
+
+    @Override
+    public Optional<byte[]> download(String fileRef) {
+        try {
+            File file = client.execute(GetFile.builder().fileId(fileRef).build());
+            try (InputStream in = client.downloadFileAsStream(file)) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (Exception e) {
+            log.warn("Could not download a file: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** A Bot API call that yields the message it sent (or true/message for edits). */
+    @FunctionalInterface
+    private interface Call {
+        Serializable run() throws TelegramApiException;
+    }
+
+    private Delivery send(String chatId, Reply reply, boolean waitOnRateLimit) {
+        InlineKeyboardMarkup keyboard = keyboard(reply);
+        List<Call> calls = new ArrayList<>();
+        if (reply.file() != null) {
+            calls.addAll(fileCalls(chatId, reply, keyboard));
+        } else {
+            List<String> parts = TelegramHtml.render(reply.text(), TelegramHtml.MESSAGE_LIMIT);
+            Integer editable = reply.mode() == Reply.Mode.EDIT_LAST && parts.size() == 1 ? lastMessage.getIfPresent(chatId) : null;
+            if (editable != null) {
+                Delivery edited = edit(chatId, editable, parts.get(0), keyboard, waitOnRateLimit);
+                if (edited != null) {
+                    return edited;
+                }
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                String html = parts.get(i).isBlank() ? "…" : parts.get(i);
+                boolean last = i == parts.size() - 1;
+                calls.add(() -> client.execute(SendMessage.builder()
+                        .chatId(chatId)
+                        .text(html)
+                        .parseMode(ParseMode.HTML)
+                        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                        .replyMarkup(last ? keyboard : null)
+                        .build()));
+            }
+        }
+        String lastId = null;
+        for (Call call : calls) {
+            Delivery delivery = execute(chatId, call, waitOnRateLimit);
+            if (!delivery.isSent()) {
+                return delivery;
+            }
+            lastId = delivery.messageId();
+        }
+        return Delivery.sent(lastId);
+    }
+
+    private List<Call> fileCalls(String chatId, Reply reply, InlineKeyboardMarkup keyboard) {
+        OutgoingFile file = reply.file();
+        List<String> caption = TelegramHtml.render(reply.text(), TelegramHtml.CAPTION_LIMIT);
+        boolean captionFits = caption.size() == 1;
+        List<Call> calls = new ArrayList<>();
+        String html = captionFits && !caption.get(0).isBlank() ? caption.get(0) : null;
+        InlineKeyboardMarkup fileKeyboard = captionFits ? keyboard : null;
+        if (file.kind() == OutgoingFile.Kind.IMAGE) {
+            calls.add(() -> client.execute(SendPhoto.builder().chatId(chatId)
+                    .photo(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
+                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard).build()));
+        } else {
+            calls.add(() -> client.execute(SendDocument.builder().chatId(chatId)
+                    .document(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
+                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard).build()));
+        }
+        if (!captionFits) {
+            calls.addAll(textCalls(chatId, reply.text(), keyboard));
+        }
+        return calls;
+    }
+
+    private List<Call> textCalls(String chatId, String markup, InlineKeyboardMarkup keyboard) {
+        List<String> parts = TelegramHtml.render(markup, TelegramHtml.MESSAGE_LIMIT);
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String html = parts.get(i);
+            boolean last = i == parts.size() - 1;
+            calls.add(() -> client.execute(SendMessage.builder().chatId(chatId).text(html).parseMode(ParseMode.HTML)
+                    .replyMarkup(last ? keyboard : null).build()));
+        }
+        return calls;
+    }
+
+    /** Edits the bot's last message; null when it cannot be edited and a new message should be sent. */
+    private Delivery edit(String chatId, int messageId, String html, InlineKeyboardMarkup keyboard, boolean wait) {
+        Delivery delivery = execute(chatId, () -> client.execute(EditMessageText.builder()
+                .chatId(chatId).messageId(messageId).text(html.isBlank() ? "…" : html).parseMode(ParseMode.HTML)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(keyboard).build()), wait);
+        if (delivery.isSent()) {
+            return Delivery.sent(String.valueOf(messageId));
+        }
+        if (delivery.status() == Delivery.Status.FAILED && delivery.detail() != null
+                && delivery.detail().contains("message is not modified")) {
+            return Delivery.sent(String.valueOf(messageId));
+        }
+        return delivery.status() == Delivery.Status.FAILED ? null : delivery;
+    }
+
+    private Delivery execute(String chatId, Call call, boolean waitOnRateLimit) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Serializable result = call.run();
+                if (result instanceof Message message) {
+                    lastMessage.put(chatId, message.getMessageId());
+                    return Delivery.sent(String.valueOf(message.getMessageId()));
+                }
+                return Delivery.sent(null);
+            } catch (TelegramApiRequestException e) {
+                Integer code = e.getErrorCode();
+                if (code != null && code == 429) {
+                    Duration wait = retryAfter(e);
+                    if (!waitOnRateLimit || attempt > 0) {
+                        return Delivery.rateLimited(wait);
+                    }
+                    log.info("Telegram asked to wait {} s before writing to a chat", wait.toSeconds());
+                    sleep(wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait);
+                    continue;
+                }
+                if (code != null && code == 403) {
+                    events.publishEvent(new ChatUnreachable(new ChatAddress(name(), chatId), e.getApiResponse()));
+                    return Delivery.unreachable(e.getApiResponse());
+                }
+                return Delivery.failed(code + " " + e.getApiResponse());
+            } catch (TelegramApiException e) {
+                return Delivery.failed("network: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private static Duration retryAfter(TelegramApiRequestException e) {
+        Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+        return Duration.ofSeconds(seconds == null ? 1 : Math.max(1, seconds));
+    }
+
+    private InlineKeyboardMarkup keyboard(Reply reply) {
+        if (reply.buttons().isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (List<Button> row : reply.buttons()) {
+            InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
+            for (Button button : row) {
+                InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> b = InlineKeyboardButton.builder().text(button.label());
+                if (button.isLink()) {
+                    b.url(button.url());
+                } else {
+                    b.callbackData(callbackData.encode(button.payload()));
+                }
+                keyboardRow.add(b.build());
+            }
+            rows.add(keyboardRow);
+        }
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,460 @@
+package ru.kruzhok.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A small fake of the Telegram Bot API on localhost, for tests that drive the bot through the real
+ * TelegramBots client. It feeds updates through getUpdates, records every call (sendMessage and
+ * friends), and can answer 429 with retry_after or 403 for a chat that blocked the bot.
+ */
+public final class FakeTelegramServer implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-TOKEN";
+
+    /** One recorded Bot API call: the method name and its parameters (JSON body or form fields). */
+    public record Call(String method, Map<String, Object> params, long atNanos) {
+        public String chatId() {
+            Object v = params.get("chat_id");
+            return v == null ? null : String.valueOf(v);
+        }
+
+        public String text() {
+            Object v = params.containsKey("text") ? params.get("text") : params.get("caption");
+            return v == null ? null : String.valueOf(v);
+        }
+
+        /** Labels of the inline keyboard's buttons, row by row, flattened. */
+        @SuppressWarnings("unchecked")
+        public List<String> buttonLabels() {
+            return buttons().stream().map(b -> String.valueOf(b.get("text"))).toList();
+        }
+
+        /** The callback data of the button with this label, or null. */
+        public String callbackData(String label) {
+            return buttons().stream().filter(b -> label.equals(b.get("text")))
+                    .map(b -> (String) b.get("callback_data")).findFirst().orElse(null);
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> buttons() {
+            Object markup = params.get("reply_markup");
+            if (markup instanceof String s) {
+                try {
+                    markup = JSON.readValue(s, Map.class);
+                } catch (IOException e) {
+                    return List.of();
+                }
+            }
+            if (!(markup instanceof Map<?, ?> m) || !(m.get("inline_keyboard") instanceof List<?> rows)) {
+                return List.of();
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Object row : rows) {
+                for (Object b : (List<Object>) row) {
+                    out.add((Map<String, Object>) b);
+                }
+            }
+            return out;
+        }
+    }
+
+    private record Scripted(String method, String chatId, int code, String description, Integer retryAfter) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final List<Map<String, Object>> updates = new ArrayList<>();
+    private final Deque<Scripted> scripted = new ArrayDeque<>();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    private final AtomicInteger getUpdatesCalls = new AtomicInteger();
+
+    public FakeTelegramServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- feeding updates -------------------------------------------------------------------
+
+    /** A parent (user id = chat id) types {@code text} in a private chat; returns the update id. */
+    public int sendText(long chatId, String text) {
+        return enqueue(messageUpdate(chatId, "private", chatId, text, null));
+    }
+
+    /** A parent presses the inline button carrying {@code data} under message {@code messageId}. */
+    public int pressButton(long chatId, int messageId, String data) {
+        int id = nextUpdateId.incrementAndGet();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", messageId);
+        message.put("date", nowSeconds());
+        message.put("chat", Map.of("id", chatId, "type", "private", "first_name", "Parent"));
+        message.put("text", "menu");
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("id", "cb" + id);
+        callback.put("from", user(chatId));
+        callback.put("message", message);
+        callback.put("chat_instance", "ci" + chatId);
+        callback.put("data", data);
+        return enqueueWithId(id, Map.of("update_id", id, "callback_query", callback));
+    }
+
+    /** Enqueues a raw update body (without update_id; it is assigned). */
+    public int enqueue(Map<String, Object> updateWithoutId) {
+        return enqueueWithId(nextUpdateId.incrementAndGet(), updateWithoutId);
+    }
+
+    /** Enqueues the same update id again: Telegram redelivering an update. */
+    public synchronized void redeliver(int updateId) {
+        Map<String, Object> original = updates.stream().filter(u -> ((Integer) u.get("update_id")) == updateId)
+                .findFirst().orElseThrow();
+        updates.add(original);
+        notifyAll();
+    }
+
+    public Map<String, Object> messageUpdate(long chatId, String chatType, long fromId, String text,
+                                             Map<String, Object> extra) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", nextMessageId.incrementAndGet());
+        message.put("date", nowSeconds());
+        message.put("chat", chatType.equals("private")
+                ? Map.of("id", chatId, "type", "private", "first_name", "Parent")
+                : Map.of("id", chatId, "type", chatType, "title", "Group"));
+        message.put("from", user(fromId));
+        if (text != null) {
+            message.put("text", text);
+        }
+        if (extra != null) {
+            message.putAll(extra);
+        }
+        return new LinkedHashMap<>(Map.of("message", message));
+    }
+
+    private synchronized int enqueueWithId(int id, Map<String, Object> update) {
+        Map<String, Object> withId = new LinkedHashMap<>(update);
+        withId.put("update_id", id);
+        updates.add(withId);
+        notifyAll();
+        return id;
+    }
+
+    // ---- scripting failures -----------------------------------------------------------------
+
+    /** The next call of {@code method} to {@code chatId} (any chat when null) answers 429 with retry_after. */
+    public synchronized void rateLimitNext(String method, String chatId, int retryAfterSeconds) {
+        scripted.add(new Scripted(method, chatId, 429, "Too Many Requests: retry after " + retryAfterSeconds,
+                retryAfterSeconds));
+    }
+
+    /** The next call of {@code method} to {@code chatId} fails with {@code code}. */
+    public synchronized void failNext(String method, String chatId, int code, String description) {
+        scripted.add(new Scripted(method, chatId, code, description, null));
+    }
+
+    /** From now on every send to the chat answers 403, as for a parent who blocked the bot. */
+    public void block(long chatId) {
+        blocked.add(String.valueOf(chatId));
+    }
+
+    // ---- reading what the bot did ------------------------------------------------------------
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Messages sent or edited in the chat (sendMessage, editMessageText, sendPhoto, sendDocument), in order. */
+    public synchronized List<Call> messagesTo(long chatId) {
+        String id = String.valueOf(chatId);
+        return calls.stream().filter(c -> id.equals(c.chatId()))
+                .filter(c -> c.method().startsWith("send") || c.method().startsWith("edit")).toList();
+    }
+
+    /** Waits until {@code condition} holds for the calls so far, or fails after {@code timeout}. */
+    public List<Call> await(Predicate<List<Call>> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!condition.test(calls)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("Timed out waiting; calls so far: " + describe());
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+            return List.copyOf(calls);
+        }
+    }
+
+    /** Waits for at least {@code count} messages in the chat and returns them. */
+    public List<Call> awaitMessages(long chatId, int count) {
+        await(all -> messagesToUnlocked(all, chatId).size() >= count, Duration.ofSeconds(15));
+        return messagesTo(chatId);
+    }
+
+    /** True once the bot has polled at least {@code n} times (it is running and standing by for updates). */
+    public int getUpdatesCalls() {
+        return getUpdatesCalls.get();
+    }
+
+    public synchronized void reset() {
+        calls.clear();
+        scripted.clear();
+        blocked.clear();
+    }
+
+    private static List<Call> messagesToUnlocked(List<Call> all, long chatId) {
+        String id = String.valueOf(chatId);
+        return all.stream().filter(c -> id.equals(c.chatId()))
+                .filter(c -> c.method().startsWith("send") || c.method().startsWith("edit")).toList();
+    }
+
+    private String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Call c : calls) {
+            sb.append("\n  ").append(c.method()).append(' ').append(c.chatId()).append(' ')
+                    .append(c.text() == null ? "" : c.text().substring(0, Math.min(60, c.text().length())));
+        }
+        return sb.toString();
+    }
+
+    // ---- the HTTP side -----------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+            if (!m.matches() || !TOKEN.equals(m.group(1))) {
+                respond(exchange, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
+                return;
+            }
+            String method = canonical(m.group(2));
+            Map<String, Object> params = parse(exchange);
+            if (method.equals("getUpdates")) {
+                getUpdatesCalls.incrementAndGet();
+                respond(exchange, 200, Map.of("ok", true, "result", pollUpdates(params)));
+                return;
+            }
+            Call call = new Call(method, params, System.nanoTime());
+            Scripted failure = takeFailure(call);
+            if (failure != null) {
+                Map<String, Object> body = new HashMap<>(Map.of("ok", false, "error_code", failure.code(),
+                        "description", failure.description()));
+                if (failure.retryAfter() != null) {
+                    body.put("parameters", Map.of("retry_after", failure.retryAfter()));
+                }
+                record(new Call(method + "#" + failure.code(), params, call.atNanos()));
+                respond(exchange, failure.code(), body);
+                return;
+            }
+            record(call);
+            respond(exchange, 200, Map.of("ok", true, "result", result(method, params)));
+        } catch (Exception e) {
+            respond(exchange, 500, Map.of("ok", false, "error_code", 500, "description", e.toString()));
+        }
+    }
+
+    private static final List<String> METHODS = List.of("getUpdates", "getMe", "sendMessage", "editMessageText",
+            "editMessageReplyMarkup", "sendPhoto", "sendDocument", "sendMediaGroup", "answerCallbackQuery",
+            "setMyCommands", "deleteMyCommands", "setWebhook", "deleteWebhook", "getFile", "sendChatAction");
+
+    /** The client may spell method names in lower case; tests use the API's camel case. */
+    private static String canonical(String method) {
+        return METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);
+    }
+
+    private synchronized Scripted takeFailure(Call call) {
+        if (call.chatId() != null && blocked.contains(call.chatId())
+                && (call.method().startsWith("send") || call.method().startsWith("edit"))) {
+            return new Scripted(call.method(), call.chatId(), 403, "Forbidden: bot was blocked by the user", null);
+        }
+        for (var it = scripted.iterator(); it.hasNext(); ) {
+            Scripted s = it.next();
+            if (s.method().equals(call.method()) && (s.chatId() == null || s.chatId().equals(call.chatId()))) {
+                it.remove();
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private synchronized void record(Call call) {
+        calls.add(call);
+        notifyAll();
+    }
+
+    private synchronized List<Map<String, Object>> pollUpdates(Map<String, Object> params) throws InterruptedException {
+        int offset = params.get("offset") == null ? 0 : Integer.parseInt(String.valueOf(params.get("offset")));
+        int timeout = params.get("timeout") == null ? 0 : Integer.parseInt(String.valueOf(params.get("timeout")));
+        long deadline = System.currentTimeMillis() + Math.min(timeout, 1) * 1000L;
+        while (true) {
+            List<Map<String, Object>> pending = new ArrayList<>();
+            for (Map<String, Object> u : updates) {
+                if ((Integer) u.get("update_id") >= offset) {
+                    pending.add(u);
+                }
+            }
+            // a redelivered update is re-sent even though offset moved past it
+            if (!pending.isEmpty()) {
+                updates.removeIf(u -> (Integer) u.get("update_id") < offset);
+                updates.removeAll(pending);
+                return pending.size() > 100 ? pending.subList(0, 100) : pending;
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return List.of();
+            }
+            wait(left);
+        }
+    }
+
+    private Object result(String method, Map<String, Object> params) {
+        return switch (method) {
+            case "getMe" -> user(1);
+            case "sendMessage", "sendPhoto", "sendDocument", "editMessageText" -> {
+                Map<String, Object> message = new LinkedHashMap<>();
+                Object existing = params.get("message_id");
+                message.put("message_id", existing != null ? Integer.parseInt(String.valueOf(existing))
+                        : nextMessageId.incrementAndGet());
+                message.put("date", nowSeconds());
+                message.put("chat", Map.of("id", Long.parseLong(String.valueOf(params.get("chat_id"))), "type", "private"));
+                if (params.get("text") != null) {
+                    message.put("text", params.get("text"));
+                }
+                yield message;
+            }
+            default -> true;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            params.putAll(form(query));
+        }
+        if (body.length == 0) {
+            return params;
+        }
+        if (contentType.contains("json")) {
+            params.putAll(JSON.readValue(body, Map.class));
+        } else if (contentType.contains("multipart")) {
+            params.putAll(multipart(body, contentType));
+        } else {
+            params.putAll(form(new String(body, StandardCharsets.UTF_8)));
+        }
+        return params;
+    }
+
+    private static Map<String, Object> form(String encoded) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** Text fields of a multipart body; file parts are recorded as their size in bytes. */
+    private static Map<String, Object> multipart(byte[] body, String contentType) {
+        String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+        String raw = new String(body, StandardCharsets.ISO_8859_1);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String part : raw.split(Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headerEnd);
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            String value = part.substring(headerEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            if (headers.contains("filename=")) {
+                out.put(name.group(1), "file:" + value.length());
+                Matcher fn = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+                if (fn.find()) {
+                    out.put(name.group(1) + "_filename", fn.group(1));
+                }
+            } else {
+                out.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static void respond(HttpExchange exchange, int code, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, Object> user(long id) {
+        return Map.of("id", id, "is_bot", id == 1, "first_name", id == 1 ? "Kruzhok" : "Parent",
+                "username", id == 1 ? "kruzhok_bot" : "parent" + id);
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
