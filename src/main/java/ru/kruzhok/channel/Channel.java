@@ -25,6 +25,13 @@ public interface Channel {
         return deliver(chatId, reply);
     }
 
+    /**
+     * Shows {@code commands} as the command menu in one chat only (staff see staff commands). Channels
+     * without a command menu ignore it.
+     */
+    default void publishCommands(String chatId, java.util.List<BotCommand> commands) {
+    }
+
     /** Fetches a file a person sent, by the reference in {@link IncomingAttachment#fileRef()}. */
     default Optional<byte[]> download(String fileRef) {
         return Optional.empty();

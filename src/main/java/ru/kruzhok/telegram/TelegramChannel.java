@@ -93,6 +93,20 @@ class TelegramChannel implements Channel {
         }
     }
 
+    @Override
+    public void publishCommands(String chatId, List<ru.kruzhok.channel.BotCommand> commands) {
+        try {
+            client.execute(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder()
+                    .commands(commands.stream()
+                            .map(c -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(c.command(), c.description()))
+                            .toList())
+                    .scope(new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat(chatId))
+                    .build());
+        } catch (TelegramApiException e) {
+            log.warn("Could not publish a chat's command menu: {}", e.toString());
+        }
+    }
+
     /** A Bot API call that yields the message it sent (or true/message for edits). */
     @FunctionalInterface
     private interface Call {
