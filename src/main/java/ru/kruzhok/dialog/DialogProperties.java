@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and reload), otherwise the copy packaged in the jar.
  */
 @ConfigurationProperties("kruzhok.dialogs")
-record DialogProperties(@DefaultValue("./dialogs") Path dir, @DefaultValue("20") int historyDepth) {
+public record DialogProperties(@DefaultValue("./dialogs") Path dir, @DefaultValue("20") int historyDepth) {
 }
