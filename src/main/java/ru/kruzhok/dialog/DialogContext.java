@@ -18,6 +18,7 @@ public final class DialogContext {
     private final Map<String, String> vars;
     private final List<Reply> extraReplies = new ArrayList<>();
     private final java.util.function.Function<String, String> texts;
+    private String goTo;
 
     DialogContext(Incoming incoming, Map<String, String> vars, java.util.function.Function<String, String> texts) {
         this.incoming = incoming;
@@ -68,6 +69,18 @@ public final class DialogContext {
     /** The names of the conversation's variables (to forget them all when a parent deletes their data). */
     public java.util.Set<String> varNames() {
         return java.util.Set.copyOf(vars.keySet());
+    }
+
+    /**
+     * Asks the engine to show a step after this action or answer ("flow.step"), e.g. a free-text search
+     * that opens the search results with paging.
+     */
+    public void goTo(String qualifiedStep) {
+        this.goTo = qualifiedStep;
+    }
+
+    String pendingGoTo() {
+        return goTo;
     }
 
     List<Reply> extraReplies() {

@@ -147,7 +147,8 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
             Optional<List<Reply>> answer = answerer.answer(t.ctx, text);
             if (answer.isPresent()) {
                 t.replies.addAll(answer.get());
-                return t.state;
+                String goTo = t.ctx.pendingGoTo();
+                return goTo == null ? t.state : goTo(t, goTo, false);
             }
         }
         t.replies.add(Reply.text(fill(t, t.dialogs.text("not_understood"))));
