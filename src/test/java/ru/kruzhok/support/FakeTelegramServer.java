@@ -101,6 +101,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger getUpdatesCalls = new AtomicInteger();
     /** Every update handed out by getUpdates, by id, so it can be redelivered. */
     private final Map<Integer, Map<String, Object>> delivered = new HashMap<>();
+    /** The number of the getUpdates call that handed out the last non-empty batch. */
+    private int lastBatchCall;
 
     public FakeTelegramServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -198,6 +200,34 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** From now on every send to the chat answers 403, as for a parent who blocked the bot. */
     public void block(long chatId) {
         blocked.add(String.valueOf(chatId));
+    }
+
+    /** The parent unblocked the bot: sends to the chat succeed again. */
+    public void unblock(long chatId) {
+        blocked.remove(String.valueOf(chatId));
+    }
+
+    /**
+     * Returns once every update fed so far has been handled: the poller asks for the next batch only
+     * after handling the previous one, so a getUpdates call after the last non-empty batch, with
+     * nothing left to hand out, means everything fed so far is done.
+     */
+    public void awaitPollerIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        synchronized (this) {
+            while (!updates.isEmpty() || !redelivered.isEmpty() || getUpdatesCalls.get() <= lastBatchCall) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("The bot did not finish its updates; calls so far: " + describe());
+                }
+                try {
+                    wait(Math.max(1, Math.min(50, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
     }
 
     // ---- reading what the bot did ------------------------------------------------------------
@@ -300,7 +330,10 @@ public final class FakeTelegramServer implements AutoCloseable {
             String method = canonical(m.group(2));
             Map<String, Object> params = parse(exchange);
             if (method.equals("getUpdates")) {
-                getUpdatesCalls.incrementAndGet();
+                synchronized (this) {
+                    getUpdatesCalls.incrementAndGet();
+                    notifyAll();
+                }
                 respond(exchange, 200, Map.of("ok", true, "result", pollUpdates(params)));
                 return;
             }
@@ -370,6 +403,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 redelivered.removeAll(batch);
                 updates.removeAll(batch);
                 batch.forEach(u -> delivered.put((Integer) u.get("update_id"), u));
+                lastBatchCall = getUpdatesCalls.get();
                 return batch;
             }
             long left = deadline - System.currentTimeMillis();
