@@ -133,6 +133,9 @@ class TelegramHtmlTest {
             for (String part : parts) {
                 String visible = TelegramHtmlChecker.visibleText(part);
                 assertThat(visible.length()).as("visible length of a part of %s", markup).isLessThanOrEqualTo(limit);
+                if (parts.size() > 1) {
+                    assertThat(visible).as("a part of %s", markup).isNotBlank();
+                }
             }
             // nothing is lost but whitespace at the cuts
             assertThat(visibleText.replaceAll("\\s", ""))
