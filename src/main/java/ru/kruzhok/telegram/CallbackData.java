@@ -28,12 +28,13 @@ final class CallbackData {
             .build();
 
     String encode(String payload) {
-        if (payload.getBytes(StandardCharsets.UTF_8).length <= LIMIT_BYTES && !payload.startsWith(PREFIX)) {
+        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes <= LIMIT_BYTES && !payload.startsWith(PREFIX)) {
             return payload;
         }
         String token = PREFIX + digest(payload);
         longPayloads.put(token, payload);
-        log.warn("A button payload of {} bytes was shortened; keep payloads short", payload.length());
+        log.warn("A button payload of {} bytes was shortened; keep payloads short", bytes);
         return token;
     }
 

@@ -91,11 +91,18 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final List<Map<String, Object>> updates = new ArrayList<>();
+    /** Updates handed out again regardless of the poller's offset, as Telegram does when it redelivers. */
+    private final List<Map<String, Object>> redelivered = new ArrayList<>();
+    private final Map<String, Integer> lastSentMessageId = new ConcurrentHashMap<>();
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger getUpdatesCalls = new AtomicInteger();
+    /** Every update handed out by getUpdates, by id, so it can be redelivered. */
+    private final Map<Integer, Map<String, Object>> delivered = new HashMap<>();
+    /** The number of the getUpdates call that handed out the last non-empty batch. */
+    private int lastBatchCall;
 
     public FakeTelegramServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -116,7 +123,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     /** A parent presses the inline button carrying {@code data} under message {@code messageId}. */
-    public int pressButton(long chatId, int messageId, String data) {
+    public synchronized int pressButton(long chatId, int messageId, String data) {
         int id = nextUpdateId.incrementAndGet();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
@@ -132,16 +139,22 @@ public final class FakeTelegramServer implements AutoCloseable {
         return enqueueWithId(id, Map.of("update_id", id, "callback_query", callback));
     }
 
-    /** Enqueues a raw update body (without update_id; it is assigned). */
-    public int enqueue(Map<String, Object> updateWithoutId) {
+    /**
+     * Enqueues a raw update body (without update_id; it is assigned). Synchronized with the id
+     * assignment, so updates fed from several threads are queued in update id order, as Telegram does.
+     */
+    public synchronized int enqueue(Map<String, Object> updateWithoutId) {
         return enqueueWithId(nextUpdateId.incrementAndGet(), updateWithoutId);
     }
 
-    /** Enqueues the same update id again: Telegram redelivering an update. */
+    /** Hands out the same update (same update id) once more: Telegram redelivering an update. */
     public synchronized void redeliver(int updateId) {
-        Map<String, Object> original = updates.stream().filter(u -> ((Integer) u.get("update_id")) == updateId)
-                .findFirst().orElseThrow();
-        updates.add(original);
+        Map<String, Object> original = delivered.get(updateId);
+        if (original == null) {
+            original = updates.stream().filter(u -> ((Integer) u.get("update_id")) == updateId)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no update " + updateId));
+        }
+        redelivered.add(original);
         notifyAll();
     }
 
@@ -189,6 +202,34 @@ public final class FakeTelegramServer implements AutoCloseable {
         blocked.add(String.valueOf(chatId));
     }
 
+    /** The parent unblocked the bot: sends to the chat succeed again. */
+    public void unblock(long chatId) {
+        blocked.remove(String.valueOf(chatId));
+    }
+
+    /**
+     * Returns once every update fed so far has been handled: the poller asks for the next batch only
+     * after handling the previous one, so a getUpdates call after the last non-empty batch, with
+     * nothing left to hand out, means everything fed so far is done.
+     */
+    public void awaitPollerIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        synchronized (this) {
+            while (!updates.isEmpty() || !redelivered.isEmpty() || getUpdatesCalls.get() <= lastBatchCall) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("The bot did not finish its updates; calls so far: " + describe());
+                }
+                try {
+                    wait(Math.max(1, Math.min(50, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
     // ---- reading what the bot did ------------------------------------------------------------
 
     public synchronized List<Call> calls() {
@@ -204,6 +245,25 @@ public final class FakeTelegramServer implements AutoCloseable {
         String id = String.valueOf(chatId);
         return calls.stream().filter(c -> id.equals(c.chatId()))
                 .filter(c -> c.method().startsWith("send") || c.method().startsWith("edit")).toList();
+    }
+
+    /** Messages that reached the chat (sent or edited), in order; unlike {@link #messagesTo} without refused calls. */
+    public synchronized List<Call> deliveredTo(long chatId) {
+        return messagesTo(chatId).stream().filter(c -> !c.method().contains("#")).toList();
+    }
+
+    /** Waits for at least {@code count} messages that reached the chat and returns them. */
+    public List<Call> awaitDelivered(long chatId, int count) {
+        String id = String.valueOf(chatId);
+        await(all -> all.stream().filter(c -> id.equals(c.chatId())).filter(c -> !c.method().contains("#"))
+                .filter(c -> c.method().startsWith("send") || c.method().startsWith("edit")).count() >= count,
+                Duration.ofSeconds(15));
+        return deliveredTo(chatId);
+    }
+
+    /** The message id the fake gave the last message sent to the chat (to press its buttons), or null. */
+    public Integer lastMessageId(long chatId) {
+        return lastSentMessageId.get(String.valueOf(chatId));
     }
 
     /** Waits until {@code condition} holds for the calls so far, or fails after {@code timeout}. */
@@ -270,7 +330,10 @@ public final class FakeTelegramServer implements AutoCloseable {
             String method = canonical(m.group(2));
             Map<String, Object> params = parse(exchange);
             if (method.equals("getUpdates")) {
-                getUpdatesCalls.incrementAndGet();
+                synchronized (this) {
+                    getUpdatesCalls.incrementAndGet();
+                    notifyAll();
+                }
                 respond(exchange, 200, Map.of("ok", true, "result", pollUpdates(params)));
                 return;
             }
@@ -331,17 +394,21 @@ public final class FakeTelegramServer implements AutoCloseable {
         int timeout = params.get("timeout") == null ? 0 : Integer.parseInt(String.valueOf(params.get("timeout")));
         long deadline = System.currentTimeMillis() + Math.min(timeout, 1) * 1000L;
         while (true) {
-            List<Map<String, Object>> pending = new ArrayList<>();
+            List<Map<String, Object>> pending = new ArrayList<>(redelivered);
             for (Map<String, Object> u : updates) {
                 if ((Integer) u.get("update_id") >= offset) {
                     pending.add(u);
                 }
             }
-            // a redelivered update is re-sent even though offset moved past it
+            updates.removeIf(u -> (Integer) u.get("update_id") < offset);
             if (!pending.isEmpty()) {
-                updates.removeIf(u -> (Integer) u.get("update_id") < offset);
-                updates.removeAll(pending);
-                return pending.size() > 100 ? pending.subList(0, 100) : pending;
+                // at most 100 a call, like Telegram; the rest waits for the next call
+                List<Map<String, Object>> batch = List.copyOf(pending.subList(0, Math.min(100, pending.size())));
+                redelivered.removeAll(batch);
+                updates.removeAll(batch);
+                batch.forEach(u -> delivered.put((Integer) u.get("update_id"), u));
+                lastBatchCall = getUpdatesCalls.get();
+                return batch;
             }
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
@@ -364,6 +431,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 if (params.get("text") != null) {
                     message.put("text", params.get("text"));
                 }
+                lastSentMessageId.put(String.valueOf(params.get("chat_id")), (Integer) message.get("message_id"));
                 yield message;
             }
             default -> true;
