@@ -19,7 +19,7 @@ import ru.kruzhok.support.IntegrationTest;
 /** The web chat at {@code /} in a real headless Chromium, as a parent on a phone would use it. */
 class WebChatBrowserTest extends IntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private final List<WebDriver> browsers = new ArrayList<>();
 
     @AfterEach
