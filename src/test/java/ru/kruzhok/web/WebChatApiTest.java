@@ -118,6 +118,20 @@ class WebChatApiTest extends IntegrationTest {
         assertThat(messages.get(messages.size() - 1).get("buttons").findValuesAsText("label")).isNotEmpty();
     }
 
+    @Test
+    void emojiOnlyAndEmptyMessagesGetAKindReplyWithTheMenu() throws Exception {
+        String session = newSession();
+        for (String text : List.of("😀🎉👍", "", "   ")) {
+            HttpResponse<String> response = post("/api/web/messages", Map.of("session", session, "text", text));
+            assertThat(response.statusCode()).as("text '%s'", text).isEqualTo(200);
+            JsonNode messages = JSON.readTree(response.body()).get("messages");
+            assertThat(messages).as("reply to '%s'", text).isNotEmpty();
+            JsonNode last = messages.get(messages.size() - 1);
+            assertThat(last.get("spans").findValuesAsText("text")).anyMatch(t -> !t.isBlank());
+            assertThat(last.get("buttons").findValuesAsText("label")).isNotEmpty();
+        }
+    }
+
     private String newSession() throws Exception {
         HttpResponse<String> response = post("/api/web/session", Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
