@@ -55,6 +55,9 @@ class DispatcherBenchmark {
     private static final int CHATS = Integer.getInteger("bench.chats", 2000);
     private static final Pattern PAYLOAD = Pattern.compile("\"payload\"\\s*:\\s*\"([^\"]+)\"");
 
+    /** Where this run's embedded PostgreSQL keeps its data; it finds the server's processes. */
+    private static String dataDir;
+
     @Autowired
     private UpdateDispatcher dispatcher;
 
@@ -66,6 +69,7 @@ class DispatcherBenchmark {
         Path root = Path.of("target", "bench-data").toAbsolutePath();
         Files.createDirectories(root);
         Path dir = Files.createTempDirectory(root, "dispatcher-");
+        dataDir = dir.toString();
         registry.add("kruzhok.database.data-dir", dir::toString);
     }
 
@@ -82,7 +86,10 @@ class DispatcherBenchmark {
 
         run(chats, payloads, WARMUP, null);
         Recorder recorder = new Recorder(3);
+        String loadBefore = loadAverage();
+        double cpuBefore = cpuSeconds();
         Result result = run(chats, payloads, SECONDS, recorder);
+        double cpu = cpuSeconds() - cpuBefore;
         Histogram h = recorder.getIntervalHistogram();
 
         System.out.printf("%nDispatcherBenchmark: %d web chats, target rate %d updates/s, %d s measured after %d s warm-up, "
@@ -91,6 +98,9 @@ class DispatcherBenchmark {
                 + "by %.1f ms at most)%n", result.sent, h.getTotalCount(), result.throughput(), result.maxLagMs());
         System.out.printf("  latency dispatch -> replies handed to the channel, ms: p50 %.2f  p95 %.2f  p99 %.2f  "
                         + "p99.9 %.2f  max %.2f%n", ms(h, 50), ms(h, 95), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1e6);
+        System.out.printf("  CPU of this JVM + its PostgreSQL: %.2f ms per update (%.0f%% of one core at this rate); "
+                + "load average before/after: %s / %s%n", cpu * 1000 / result.sent, cpu * 100 * 1e9 / result.nanos,
+                loadBefore, loadAverage());
         System.out.printf("  target p99 < 20 ms at 500 updates/s: %s%n%n",
                 RATE >= 500 && ms(h, 99) < 20 ? "met" : RATE < 500 ? "not measured at 500/s" : "MISSED");
         assertThat(h.getTotalCount()).as("every dispatched update completed").isEqualTo(result.sent);
@@ -181,6 +191,43 @@ class DispatcherBenchmark {
 
     private static String key() {
         return "bench:" + RUN + ":" + KEYS.incrementAndGet();
+    }
+
+    /**
+     * CPU seconds used so far by this JVM and by the embedded PostgreSQL server and its backends
+     * (pg_ctl daemonises the server, so it is found by its data directory, not as our child), from
+     * /proc: a figure other load on a shared machine barely changes, unlike latency. NaN where
+     * /proc is missing.
+     */
+    private static double cpuSeconds() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(ProcessHandle.current());
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir)).orElse(false))
+                .forEach(server -> {
+                    processes.add(server);
+                    server.descendants().forEach(processes::add);
+                });
+        double ticks = 0;
+        for (ProcessHandle p : processes) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
+        return ticks / 100.0;   // USER_HZ is 100 on Linux
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     private static double ms(Histogram h, double percentile) {
