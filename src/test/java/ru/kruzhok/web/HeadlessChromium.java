@@ -18,8 +18,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class HeadlessChromium {
 
-    static final String BROWSER = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
+    /** Debian's paths; overridable (-Dkruzhok.chromium=…, -Dkruzhok.chromedriver=…) for other systems. */
+    static final String BROWSER = System.getProperty("kruzhok.chromium", "/usr/bin/chromium");
+    static final String DRIVER = System.getProperty("kruzhok.chromedriver", "/usr/bin/chromedriver");
 
     /**
      * Selenium warns on every start that it has no DevTools bindings for this Chromium version; the
