@@ -88,16 +88,27 @@
 
   function clientId() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 10); }
 
+  const sendButton = document.getElementById('send');
+
+  // "печатает…" while the bot thinks, so a slow answer does not look like a dead page
+  function typing(on) {
+    let el = log.querySelector('.typing');
+    if (on && !el) { el = document.createElement('div'); el.className = 'typing'; log.appendChild(el); scroll(); }
+    if (!on && el) el.remove();
+    sendButton.disabled = on;
+  }
+
   async function send(body, echo) {
     if (echo) { drawMine(echo); scroll(); }
     busy = true;
+    typing(true);
     try {
       const result = await api('/messages', Object.assign({session: session, clientId: clientId(), after: lastId}, body));
       show(result.messages);
     } catch (e) {
       const n = document.createElement('div'); n.className = 'notice';
       n.textContent = 'Нет связи с сервером. Попробуйте ещё раз.'; log.appendChild(n); scroll();
-    } finally { busy = false; }
+    } finally { busy = false; typing(false); }
   }
 
   function press(payload, label) { send({payload: payload}, label); }
