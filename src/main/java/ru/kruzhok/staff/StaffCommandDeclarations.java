@@ -8,27 +8,27 @@ import org.springframework.context.annotation.Configuration;
 class StaffCommandDeclarations {
 
     @Bean
-    StaffCommand staffRosterCommand() {
+    StaffCommand staffRosterStaffCommand() {
         return StaffCommand.admin("staff", "Сотрудники: add, remove, list");
     }
 
     @Bean
-    StaffCommand auditCommand() {
+    StaffCommand auditStaffCommand() {
         return StaffCommand.admin("audit", "Журнал действий сотрудников");
     }
 
     @Bean
-    StaffCommand statsCommand() {
+    StaffCommand statsStaffCommand() {
         return StaffCommand.staff("stats", "Статистика по родителям и вопросам");
     }
 
     @Bean
-    StaffCommand bindCommand() {
+    StaffCommand bindStaffCommand() {
         return StaffCommand.staff("bind", "(в группе) Сделать группу чатом специалистов");
     }
 
     @Bean
-    StaffCommand unbindCommand() {
+    StaffCommand unbindStaffCommand() {
         return StaffCommand.staff("unbind", "(в группе) Отвязать группу");
     }
 }
