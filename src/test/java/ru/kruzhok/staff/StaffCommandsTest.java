@@ -180,6 +180,18 @@ class StaffCommandsTest extends IntegrationTest {
                 .contains("telegram:" + ADMIN_TELEGRAM_ID);
     }
 
+    @Test
+    void nobodyInTheWebChatIsStaffEvenWithAnAdminsId() {
+        String id = String.valueOf(ADMIN_TELEGRAM_ID);
+        ru.kruzhok.channel.Incoming web = ru.kruzhok.channel.Incoming.text("web-1", new ChatAddress("web", id), id, "/stats");
+        assertThat(access.isStaff(web)).isFalse();
+        assertThat(access.isAdmin(web)).isFalse();
+        assertThat(access.municipalitiesOf(web)).isEmpty();
+        ru.kruzhok.channel.Incoming telegram = ru.kruzhok.channel.Incoming.text("tg-1", new ChatAddress("telegram", id), id, "/stats");
+        assertThat(access.isAdmin(telegram)).isTrue();
+        assertThat(access.municipalitiesOf(telegram)).containsExactlyInAnyOrder("tsentr", "zarechny");
+    }
+
     private static boolean isMenuFor(Call call, long user) {
         if (!call.method().equals("setMyCommands")) {
             return false;
