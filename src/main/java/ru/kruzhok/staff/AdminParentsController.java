@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/admin/parents.csv}: the admin export of known parents, audited. UTF-8 with a byte
- * order mark so Excel opens Cyrillic correctly; separator ';' as Russian Excel expects.
+ * order mark so Excel opens Cyrillic correctly; separator ';' as Russian Excel expects. The CSV is
+ * written by hand (a dozen lines) because the project has no CSV library yet; if the catalog or
+ * survey feature brings one, use it here.
  */
 @RestController
 class AdminParentsController {
