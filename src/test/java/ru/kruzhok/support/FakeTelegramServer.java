@@ -105,6 +105,9 @@ public final class FakeTelegramServer implements AutoCloseable {
     private int lastBatchCall;
 
     public FakeTelegramServer() throws IOException {
+        // Without TCP_NODELAY the JDK server's two writes per response meet the client's delayed ACK:
+        // ~40 ms per Bot API call, which would swamp every latency a test measures.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(16));
@@ -145,6 +148,18 @@ public final class FakeTelegramServer implements AutoCloseable {
      */
     public synchronized int enqueue(Map<String, Object> updateWithoutId) {
         return enqueueWithId(nextUpdateId.incrementAndGet(), updateWithoutId);
+    }
+
+    /**
+     * Enqueues several raw updates (without update_id) at once, so one getUpdates answer carries them
+     * all, as Telegram does for updates that arrived together; returns their update ids.
+     */
+    public synchronized List<Integer> enqueueAll(List<Map<String, Object>> updatesWithoutId) {
+        List<Integer> ids = new ArrayList<>();
+        for (Map<String, Object> update : updatesWithoutId) {
+            ids.add(enqueueWithId(nextUpdateId.incrementAndGet(), update));
+        }
+        return ids;
     }
 
     /** Hands out the same update (same update id) once more: Telegram redelivering an update. */

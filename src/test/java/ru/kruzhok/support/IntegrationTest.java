@@ -36,7 +36,11 @@ public abstract class IntegrationTest {
         registry.add("kruzhok.telegram.api-url", TELEGRAM::url);
         registry.add("kruzhok.telegram.poll-timeout", () -> "1s");
         registry.add("kruzhok.admin.api-token", () -> ADMIN_TOKEN);
+        registry.add("kruzhok.staff.telegram-ids", () -> String.valueOf(ADMIN_TELEGRAM_ID));
     }
+
+    /** A Telegram user who is an admin from configuration (STAFF_TELEGRAM_IDS); outside newChatId()'s range. */
+    protected static final long ADMIN_TELEGRAM_ID = 9_000_000_001L;
 
     /** The admin API token configured for the test application. */
     protected static final String ADMIN_TOKEN = "test-admin-token-0123456789";

@@ -1,0 +1,82 @@
+package ru.kruzhok.staff;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.IncomingFilter;
+import ru.kruzhok.channel.Reply;
+
+/**
+ * Per-chat flood control. A chat that sends more than N messages in W seconds gets one polite
+ * «помедленнее» and is then ignored until it calms down, i.e. until its bucket has refilled to half:
+ * messages sent while silenced still drain the bucket, so a chat that keeps flooding stays silent
+ * and gets no second warning.
+ *
+ * <p>O(1) and lock-free per update (a Caffeine lookup and a Bucket4j CAS); it runs on the chat's
+ * own dispatcher turn, so a flood costs other chats nothing. Buckets of quiet chats expire.
+ */
+@Component
+@Order(StaffFilterOrder.FLOOD_CONTROL)
+class FloodControl implements IncomingFilter {
+
+    static final String SLOW_DOWN = "Пожалуйста, помедленнее 🙏 Я отвечу, как только сообщения перестанут приходить "
+            + "так часто.";
+
+    private record ChatState(Bucket bucket, AtomicBoolean silenced) {
+    }
+
+    private final FloodProperties properties;
+    private final Cache<String, ChatState> chats;
+    private final Counter dropped;
+
+    FloodControl(FloodProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        // Twice the window: a chat idle that long has a full bucket anyway, so forgetting it is exact.
+        this.chats = Caffeine.newBuilder()
+                .expireAfterAccess(properties.window().multipliedBy(2).plus(Duration.ofSeconds(1)))
+                .maximumSize(200_000)
+                .build();
+        this.dropped = Counter.builder("kruzhok.flood.dropped").description("Updates dropped by flood control")
+                .register(meters);
+    }
+
+    @Override
+    public Optional<List<Reply>> intercept(Incoming incoming) {
+        ChatState state = chats.get(incoming.chat().key(), key -> new ChatState(newBucket(), new AtomicBoolean()));
+        Bucket bucket = state.bucket();
+        if (state.silenced().get()) {
+            if (bucket.getAvailableTokens() * 2 >= properties.messages()) {
+                state.silenced().set(false); // calmed down
+            } else {
+                bucket.tryConsume(1); // still flooding: keep the bucket drained
+                dropped.increment();
+                return Optional.of(List.of());
+            }
+        }
+        if (bucket.tryConsume(1)) {
+            return Optional.empty();
+        }
+        dropped.increment();
+        boolean firstOfThisFlood = state.silenced().compareAndSet(false, true);
+        // Only a person in a private chat is asked to slow down; a noisy group is just ignored.
+        return Optional.of(firstOfThisFlood && incoming.isPrivate() ? List.of(Reply.text(SLOW_DOWN)) : List.of());
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(properties.messages())
+                        .refillGreedy(properties.messages(), properties.window()).build())
+                .build();
+    }
+}

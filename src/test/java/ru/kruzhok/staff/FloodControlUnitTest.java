@@ -1,0 +1,51 @@
+package ru.kruzhok.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.Reply;
+
+class FloodControlUnitTest {
+
+    private static Incoming message(String chat, int n) {
+        return Incoming.text("u" + n, new ChatAddress("telegram", chat), chat, "привет");
+    }
+
+    @Test
+    void aChatThatKeepsFloodingIsWarnedOnceAndHeardAgainOnceItCalmsDown() throws Exception {
+        FloodControl flood = new FloodControl(new FloodProperties(5, Duration.ofMillis(500)), new SimpleMeterRegistry());
+        int passed = 0;
+        int warnings = 0;
+        for (int i = 0; i < 50; i++) {
+            Optional<List<Reply>> result = flood.intercept(message("1", i));
+            if (result.isEmpty()) {
+                passed++;
+            } else if (!result.get().isEmpty()) {
+                warnings++;
+            }
+        }
+        assertThat(passed).isEqualTo(5);
+        assertThat(warnings).isEqualTo(1);
+        assertThat(flood.intercept(message("2", 0))).as("another chat").isEmpty();
+
+        Thread.sleep(600); // quiet for a whole window
+        assertThat(flood.intercept(message("1", 99))).isEmpty();
+    }
+
+    @Test
+    void aFloodingGroupIsIgnoredWithoutAWarning() {
+        FloodControl flood = new FloodControl(new FloodProperties(2, Duration.ofSeconds(10)), new SimpleMeterRegistry());
+        Incoming group = new Incoming("g", new ChatAddress("telegram", "-5"), "7", Incoming.ChatKind.GROUP,
+                Incoming.Type.TEXT, "x", null, null, false, false, null, null, null, null);
+        flood.intercept(group);
+        flood.intercept(group);
+        assertThat(flood.intercept(group)).contains(List.of());
+    }
+}
