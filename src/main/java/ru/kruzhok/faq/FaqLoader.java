@@ -128,7 +128,13 @@ final class FaqLoader {
                     case "topics" -> {
                         for (Node t : sequence(source, value)) {
                             FaqTopic topic = topic(source, t);
-                            if (topic != null) {
+                            if (topic == null) {
+                                // keep the id known, so one broken topic does not also break its neighbours' related lists
+                                String id = idOf(t);
+                                if (id != null) {
+                                    idWhere.putIfAbsent(id, where(source, t));
+                                }
+                            } else {
                                 String where = where(source, t);
                                 String earlier = idWhere.putIfAbsent(topic.id(), where);
                                 if (earlier != null) {
@@ -216,6 +222,18 @@ final class FaqLoader {
             return null;
         }
         return new FaqTopic(id, title, category, paraphrases, answer, related, action);
+    }
+
+    private static String idOf(Node topic) {
+        if (topic instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")
+                        && t.getValueNode() instanceof ScalarNode v) {
+                    return v.getValue().strip();
+                }
+            }
+        }
+        return null;
     }
 
     private Map<String, Node> mapping(Source source, Node node, Set<String> allowed) {
