@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -96,6 +98,12 @@ final class FaqIndex {
     private final List<String> docTopic = new ArrayList<>();
     private final Map<String, Set<String>> topicTerms = new HashMap<>();
     private final int paraphraseCount;
+    /** term → docFreq in TEXT, for every indexed term: ranking reads it for every word of every hit. */
+    private final Map<String, Integer> textDocFreq = new HashMap<>();
+    // The index never changes, so a word's correction and a stem's neighbours never change either;
+    // finding them walks Levenshtein automata over the terms dictionary, the costliest step of a match.
+    private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, Map<String, Double>> neighbours = Caffeine.newBuilder().maximumSize(100_000).build();
 
     FaqIndex(FaqKnowledgeBase kb) {
         // Stop words are dropped before stemming: stemmed, «почти» would also remove «почта».
@@ -148,19 +156,19 @@ final class FaqIndex {
             throw new UncheckedIOException("Cannot build the FAQ index", e);
         }
         this.paraphraseCount = count;
+        for (Set<String> terms : docTerms) {
+            terms.forEach(t -> textDocFreq.merge(t, 1, Integer::sum));
+        }
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
 
-        this.typos = new DirectSpellChecker();
-        typos.setMaxEdits(2);
-        typos.setMinQueryLength(4);
-        typos.setMinPrefix(1);
-        typos.setAccuracy(0.74f);
-        this.stemNeighbours = new DirectSpellChecker();
-        stemNeighbours.setMaxEdits(1);
-        stemNeighbours.setMinQueryLength(5);
-        stemNeighbours.setMinPrefix(3);
-        stemNeighbours.setAccuracy(0.74f);
+        // One edit only: two-edit automata made the slowest 1% of matches ~3× slower (benchmark), and
+        // a second slip in the ending is mostly absorbed by stemming and the stem neighbours below.
+        this.typos = speller(1, 4, 1, 0.74f);
+        this.stemNeighbours = speller(1, 5, 3, 0.74f);
+        // by default a frequent term is assumed right and gets no neighbours; a paraphrase's typo
+        // («сертефикат») can be frequent too, and both spellings must meet
+        stemNeighbours.setMaxQueryFrequency(0.99f); // a fraction of documents; 1 or more would be a count
     }
 
     private void add(IndexWriter writer, String topic, String text) throws IOException {
@@ -228,38 +236,67 @@ final class FaqIndex {
 
     private Reading read(String question) throws IOException {
         // 1. Typos: a word the knowledge base never uses is replaced by its nearest word that it does
-        //    (Levenshtein distance ≤ 2, first letter kept), and the confidence pays a little for it.
+        //    (Levenshtein distance 1, first letter kept), and the confidence pays a little for it.
         double typoFactor = 1.0;
         StringBuilder corrected = new StringBuilder();
         for (String word : normalise(question).split(" ")) {
             if (word.isEmpty()) {
                 continue;
             }
-            String use = word;
-            if (word.length() >= 4 && reader.docFreq(new Term(SURFACE, word)) == 0 && !knownStem(word)) {
-                SuggestWord[] s = typos.suggestSimilar(new Term(SURFACE, word), 1, reader,
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (s.length > 0) {
-                    use = s[0].string;
-                    typoFactor *= 0.6 + 0.4 * s[0].score;
-                }
+            String fix = corrections.get(word, this::correct);
+            if (!fix.isEmpty()) {
+                // "score|word": how close the correction is, and the word
+                int bar = fix.indexOf('|');
+                typoFactor *= 0.6 + 0.4 * Double.parseDouble(fix.substring(0, bar));
+                word = fix.substring(bar + 1);
             }
-            corrected.append(use).append(' ');
+            corrected.append(word).append(' ');
         }
         // 2. Stems, synonyms read as their group's first word, stop and filler words dropped.
         // 3. Each term may also match stems one edit away (misspelt or oddly stemmed paraphrases).
         Map<String, Map<String, Double>> alternatives = new LinkedHashMap<>();
         for (String t : new LinkedHashSet<>(tokens(stemming, corrected.toString()))) {
-            Map<String, Double> alts = new LinkedHashMap<>();
-            if (docFreq(t) > 0) {
-                alts.put(t, 1.0);
-            }
-            for (SuggestWord s : stemNeighbours.suggestSimilar(new Term(TEXT, t), 3, reader, SuggestMode.SUGGEST_ALWAYS)) {
-                alts.putIfAbsent(s.string, 0.8);
-            }
-            alternatives.put(t, alts);
+            alternatives.put(t, neighbours.get(t, this::stemAlternatives));
         }
         return new Reading(corrected.toString().strip(), alternatives, typoFactor);
+    }
+
+    private static DirectSpellChecker speller(int maxEdits, int minLength, int minPrefix, float accuracy) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setMinQueryLength(minLength);
+        checker.setMinPrefix(minPrefix);
+        checker.setAccuracy(accuracy);
+        return checker;
+    }
+
+    /** "" when the word needs no correction, else "score|replacement". */
+    private String correct(String word) {
+        try {
+            if (word.length() < 4 || reader.docFreq(new Term(SURFACE, word)) > 0 || knownStem(word)) {
+                return "";
+            }
+            SuggestWord[] s = typos.suggestSimilar(new Term(SURFACE, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return s.length == 0 ? "" : s[0].score + "|" + s[0].string;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stem itself if indexed (weight 1) and indexed stems one edit away (weight 0.8). */
+    private Map<String, Double> stemAlternatives(String stem) {
+        Map<String, Double> alts = new LinkedHashMap<>();
+        if (docFreq(stem) > 0) {
+            alts.put(stem, 1.0);
+        }
+        try {
+            for (SuggestWord s : stemNeighbours.suggestSimilar(new Term(TEXT, stem), 3, reader, SuggestMode.SUGGEST_ALWAYS)) {
+                alts.putIfAbsent(s.string, 0.8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.Collections.unmodifiableMap(alts);
     }
 
     /** Another form of a word we know («сертификаты» when paraphrases say «сертификата») is not a typo. */
@@ -359,11 +396,7 @@ final class FaqIndex {
     }
 
     private int docFreq(String term) {
-        try {
-            return reader.docFreq(new Term(TEXT, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return textDocFreq.getOrDefault(term, 0);
     }
 
     /** BM25's inverse document frequency, as {@link BM25Similarity} computes it. */

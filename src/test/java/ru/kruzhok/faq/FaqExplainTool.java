@@ -2,8 +2,11 @@ package ru.kruzhok.faq;
 
 import org.junit.jupiter.api.Test;
 
-/** Prints how questions are read: -Dq="…|…" (a tuning aid, asserts nothing). */
-class FaqExplainScratch {
+/**
+ * A tuning aid, not a test (asserts nothing, runs only when asked): prints how questions are read and
+ * ranked. {@code mvn -q test -Dtest=FaqExplainTool -Dq="вопрос один|вопрос два"}
+ */
+class FaqExplainTool {
     @Test
     void explain() {
         String qs = System.getProperty("q");
