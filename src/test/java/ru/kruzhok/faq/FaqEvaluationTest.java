@@ -28,12 +28,20 @@ class FaqEvaluationTest {
         int right = 0;
         int answeredOutright = 0;
         int outOfScope = 0;
+        int outright = 0;
+        int outrightWrong = 0;
         int handedOver = 0;
         List<String> misses = new ArrayList<>();
         List<double[]> sweep = new ArrayList<>(); // {confidence, 1 if in scope and top is right, 1 if out of scope}
         for (Line line : lines) {
             FaqMatcher.Match m = matcher.match(line.question(), "tsentr");
             FaqIndex.Candidate top = matcher.bestInScope(line.question());
+            if (m.decision() == FaqMatcher.Decision.ANSWER) {
+                outright++;
+                if (!line.expected().equals(m.topic())) {
+                    outrightWrong++;
+                }
+            }
             sweep.add(new double[] {m.confidence(), top != null && top.topicId().equals(line.expected()) ? 1 : 0, line.expected().equals("-") ? 1 : 0});
             if (line.expected().equals("-")) {
                 outOfScope++;
@@ -59,6 +67,7 @@ class FaqEvaluationTest {
         double handover = (double) handedOver / outOfScope;
         System.out.printf("FAQ evaluation: top-1 %d/%d = %.1f%% (answered outright %d), out-of-scope handed over %d/%d = %.1f%%%n",
                 right, inScope, accuracy * 100, answeredOutright, handedOver, outOfScope, handover * 100);
+        System.out.printf("FAQ evaluation: %d answered outright (confidence >= high), %d of them wrong%n", outright, outrightWrong);
         misses.forEach(s -> System.out.println("  " + s));
         if (Boolean.getBoolean("faq.sweep")) { // -Dfaq.sweep=true: both figures for other low thresholds
             for (double low = 0.2; low <= 0.6; low += 0.025) {

@@ -52,6 +52,13 @@ class FaqLoaderTest {
     }
 
     @Test
+    void fallsBackToTheCopyPackagedInTheJarWhenTheDirectoryIsMissing() {
+        FaqKnowledgeBase kb = FaqLoader.load("target/no-such-dialogs/faq");
+        assertThat(kb.byId()).containsKey("certificate.how-to-get");
+        assertThat(kb.synonyms()).isNotEmpty();
+    }
+
+    @Test
     void validFileLoads() {
         FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A)));
         assertThat(kb.topics()).extracting(FaqTopic::id).containsExactly("certificate.what", "certificate.who");
