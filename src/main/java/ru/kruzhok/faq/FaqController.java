@@ -3,9 +3,11 @@ package ru.kruzhok.faq;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/faq/match} (design.md §3): what the chat would do with a question. */
 @RestController
@@ -29,7 +31,7 @@ class FaqController {
     MatchResponse match(@RequestParam(name = "q", required = false) String q,
                         @RequestParam(name = "municipality", required = false) String municipality) {
         if (q == null || q.isBlank()) {
-            throw new IllegalArgumentException("q is required");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "q (the question) is required");
         }
         FaqMatcher.Match m = matcher.match(q, municipality);
         return new MatchResponse(m.topic(), m.confidence(), m.answer(),

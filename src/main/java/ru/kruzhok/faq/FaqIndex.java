@@ -82,7 +82,6 @@ final class FaqIndex {
     private static final double UNKNOWN_IDF_SHARE = 0.5;
     private static final double W_QUESTION = 0.45;
     private static final double W_PARAPHRASE = 0.4;
-    private static final double W_BM25 = 0.05;
 
     /** Stop words worth keeping: they tell apart «кто получает» from «как получить», «два кружка»… */
     private static final Set<String> MEANINGFUL = Set.of("не", "нет", "когда", "где", "кто", "куда", "зачем",
@@ -97,7 +96,6 @@ final class FaqIndex {
     private final List<Set<String>> docTerms = new ArrayList<>();
     private final List<String> docTopic = new ArrayList<>();
     private final Map<String, Set<String>> topicTerms = new HashMap<>();
-    private final int paraphraseCount;
     /** term → docFreq in TEXT, for every indexed term: ranking reads it for every word of every hit. */
     private final Map<String, Integer> textDocFreq = new HashMap<>();
     // The index never changes, so a word's correction and a stem's neighbours never change either;
@@ -124,20 +122,16 @@ final class FaqIndex {
         IndexWriterConfig config = new IndexWriterConfig(new org.apache.lucene.analysis.miscellaneous
                 .PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), perField));
         config.setSimilarity(new BM25Similarity());
-        int count = 0;
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             for (FaqTopic t : kb.topics()) {
                 for (String p : t.paraphrases()) {
                     add(writer, t.id(), p);
-                    count++;
                 }
                 add(writer, t.id(), t.title());
-                count++;
             }
             for (Map.Entry<String, List<String>> o : kb.outside().entrySet()) {
                 for (String p : o.getValue()) {
                     add(writer, o.getKey(), p);
-                    count++;
                 }
             }
             // Words parents may misspell but that no paraphrase contains: synonym variants, filler.
@@ -155,7 +149,6 @@ final class FaqIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the FAQ index", e);
         }
-        this.paraphraseCount = count;
         for (Set<String> terms : docTerms) {
             terms.forEach(t -> textDocFreq.merge(t, 1, Integer::sum));
         }
@@ -184,10 +177,6 @@ final class FaqIndex {
         topicTerms.computeIfAbsent(topic, k -> new HashSet<>()).addAll(terms);
     }
 
-    int paraphraseCount() {
-        return paraphraseCount;
-    }
-
     /**
      * Topics for a question, best first, each with a confidence in 0..1 that it is what was asked.
      * Empty when nothing in the question resembles the knowledge base.
@@ -200,7 +189,7 @@ final class FaqIndex {
         }
     }
 
-    /** Lower case, ё→е, and only letters and digits: emoji and punctuation carry nothing here. */
+    /** Lower case, ё→е, and only letters: emoji, punctuation and numbers carry nothing here. */
     static String normalise(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
         StringBuilder sb = new StringBuilder(lower.length());
@@ -335,8 +324,7 @@ final class FaqIndex {
         if (hits.length == 0) {
             return List.of();
         }
-        float top = hits[0].score;
-        Map<String, double[]> byTopic = new LinkedHashMap<>(); // topic -> {confidence, rank score}
+        Map<String, double[]> byTopic = new LinkedHashMap<>(); // topic -> {confidence, BM25 score}
         Map<String, Double> topicCover = new HashMap<>();
         for (ScoreDoc hit : hits) {
             String topic = docTopic.get(hit.doc);
@@ -360,14 +348,15 @@ final class FaqIndex {
             // The question's share dominates: words we do not know mark questions about something else.
             double confidence = (W_QUESTION * coverQ + (1 - W_QUESTION) * coverT)
                     * (1 - W_PARAPHRASE + W_PARAPHRASE * coverD) * reading.typoFactor();
-            double rankScore = confidence + W_BM25 * hit.score / top;
+            // a topic is as good as its best paraphrase: by confidence, BM25 breaking ties
             double[] prev = byTopic.get(topic);
-            if (prev == null || rankScore > prev[1]) {
-                byTopic.put(topic, new double[] {confidence, rankScore});
+            if (prev == null || confidence > prev[0] || (confidence == prev[0] && hit.score > prev[1])) {
+                byTopic.put(topic, new double[] {confidence, hit.score});
             }
         }
         List<Map.Entry<String, double[]>> ordered = new ArrayList<>(byTopic.entrySet());
-        ordered.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]).reversed());
+        ordered.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0])
+                .thenComparingDouble(e -> e.getValue()[1]).reversed());
         List<Candidate> result = new ArrayList<>(ordered.size());
         for (Map.Entry<String, double[]> e : ordered) {
             result.add(new Candidate(e.getKey(), outsideIds.contains(e.getKey()), clamp(e.getValue()[0])));

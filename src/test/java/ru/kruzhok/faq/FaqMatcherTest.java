@@ -55,11 +55,17 @@ class FaqMatcherTest {
 
     @Test
     void offersAlternativesBestFirstWithoutTheTopTopic() {
-        FaqMatcher.Match m = matcher.match("договор", null);
+        for (String q : new String[] {"договор", "нам сказали доплатить это нормально при сертификате", "сертификат и навигатор"}) {
+            alternativesAreRankedBelowTheTopic(matcher.match(q, null));
+        }
+    }
+
+    private static void alternativesAreRankedBelowTheTopic(FaqMatcher.Match m) {
         assertThat(m.topic()).isNotNull();
         assertThat(m.alternatives()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
                 .noneMatch(a -> a.topic().equals(m.topic()))
                 .allMatch(a -> a.confidence() >= 0 && a.confidence() <= 1);
+        assertThat(m.alternatives().get(0).confidence()).isLessThanOrEqualTo(m.confidence());
         for (int i = 1; i < m.alternatives().size(); i++) {
             assertThat(m.alternatives().get(i).confidence()).isLessThanOrEqualTo(m.alternatives().get(i - 1).confidence());
         }
