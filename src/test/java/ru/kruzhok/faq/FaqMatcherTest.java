@@ -85,6 +85,13 @@ class FaqMatcherTest {
     }
 
     @Test
+    void treatsTheOldNameOfTheSocialDirectionAsTheNewOne() {
+        FaqMatcher.Match m = matcher.match("социально-педагогическая направленость это какая", null);
+        assertThat(m.topic()).isEqualTo("program.directions");
+        assertThat(m.answer()).contains("Социально-гуманитарная", "социально-педагогической");
+    }
+
+    @Test
     void programSearchTopicCarriesTheCatalogAction() {
         FaqMatcher.Match m = matcher.match("подобрать секцию по футболу", null);
         assertThat(m.topic()).isEqualTo("program.search");
