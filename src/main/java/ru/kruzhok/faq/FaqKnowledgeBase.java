@@ -1,0 +1,31 @@
+package ru.kruzhok.faq;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything loaded from {@code dialogs/faq/}: the answerable topics, the kinds of questions we must
+ * not answer (matched only to hand them over), synonym groups and filler words.
+ *
+ * @param outside  id → example phrases of questions outside additional education
+ * @param synonyms groups of words meaning the same; the first of a group is what the others read as
+ * @param filler   words that carry no meaning for matching ("подскажите", "здравствуйте")
+ */
+record FaqKnowledgeBase(List<FaqTopic> topics, Map<String, List<String>> outside, List<List<String>> synonyms,
+                        Set<String> filler) {
+
+    FaqKnowledgeBase {
+        topics = List.copyOf(topics);
+        outside = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outside));
+        synonyms = List.copyOf(synonyms);
+        filler = Set.copyOf(filler);
+    }
+
+    Map<String, FaqTopic> byId() {
+        Map<String, FaqTopic> map = new LinkedHashMap<>();
+        topics.forEach(t -> map.put(t.id(), t));
+        return map;
+    }
+}

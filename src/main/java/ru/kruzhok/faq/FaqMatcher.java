@@ -1,0 +1,155 @@
+package ru.kruzhok.faq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import ru.kruzhok.municipality.Municipalities;
+
+/**
+ * Answers a parent's free-text question from the knowledge base in {@code dialogs/faq/}: the topic it
+ * is about, how sure we are, the answer with the parent's municipality's figures, and the runners-up.
+ * This is the FAQ feature's public surface; the dialog engine and {@code GET /api/faq/match} use it.
+ */
+@Service
+public class FaqMatcher {
+
+    /** Longer questions are cut: nobody types more, and matching time must stay bounded. */
+    public static final int MAX_QUESTION = 1000;
+
+    private static final int MAX_ALTERNATIVES = 3;
+    /** An out-of-scope kind this close to the best topic makes the match doubtful. */
+    private static final double OUTSIDE_RIVAL = 0.7;
+    private static final double MIN_ALTERNATIVE = 0.1;
+    private static final String HANDOVER_TEXT = "Я не нашёл точного ответа на этот вопрос. "
+            + "Могу передать его специалисту МОЦ — он ответит здесь же.";
+
+    /** What the chat does with a question. */
+    public enum Decision {
+        /** confidence ≥ high: show the answer, 👍/👎 and related topics */
+        ANSWER,
+        /** low ≤ confidence < high: «Возможно, вы имели в виду…» with {@code topic} and the alternatives as buttons */
+        SUGGEST,
+        /** confidence < low: no answer; offer to pass the question to the МОЦ (topic is null) */
+        HANDOVER
+    }
+
+    /** Another topic the question may be about. */
+    public record Alternative(String topic, double confidence) {
+    }
+
+    /**
+     * @param topic        the best topic id, null when handing over
+     * @param confidence   0..1, compared with {@code kruzhok.faq.high/low}
+     * @param answer       the best topic's answer (light markup, placeholders filled), or the hand-over offer
+     * @param alternatives runners-up, best first (for HANDOVER the best guesses, for staff context)
+     */
+    public record Match(String topic, double confidence, String answer, List<Alternative> alternatives,
+                        Decision decision) {
+    }
+
+    private final FaqKnowledgeBase kb;
+    private final Map<String, FaqTopic> byId;
+    private final FaqIndex index;
+    private final MunicipalValues values;
+    private final FaqProperties properties;
+
+    @Autowired
+    FaqMatcher(FaqProperties properties, Municipalities municipalities) {
+        this(FaqLoader.load(properties.directory()), new ConfiguredMunicipalValues(municipalities), properties);
+    }
+
+    FaqMatcher(FaqKnowledgeBase kb, MunicipalValues values, FaqProperties properties) {
+        this.kb = kb;
+        this.byId = kb.byId();
+        this.index = new FaqIndex(kb);
+        this.values = values;
+        this.properties = properties;
+    }
+
+    /**
+     * Matches a question.
+     *
+     * @param municipalityCode the parent's municipality, or null if unknown (answers then use neutral words)
+     */
+    public Match match(String question, String municipalityCode) {
+        String q = question == null ? "" : question;
+        if (q.length() > MAX_QUESTION) {
+            q = q.substring(0, MAX_QUESTION);
+        }
+        List<FaqIndex.Candidate> ranked = index.rank(q);
+        FaqIndex.Candidate best = null;
+        FaqIndex.Candidate outsideAbove = null;
+        List<FaqIndex.Candidate> rest = new ArrayList<>();
+        for (FaqIndex.Candidate c : ranked) {
+            if (c.outside()) {
+                if (outsideAbove == null) {
+                    outsideAbove = c;
+                }
+            } else if (best == null) {
+                best = c;
+            } else {
+                rest.add(c);
+            }
+        }
+        double confidence = best == null ? 0 : best.confidence();
+        if (outsideAbove != null && outsideAbove.confidence() >= OUTSIDE_RIVAL * confidence) {
+            // a question that looks as much like school, benefits or small talk as like a topic
+            confidence *= 1 - outsideAbove.confidence();
+        }
+        confidence = round(confidence);
+        Decision decision = confidence >= properties.high() ? Decision.ANSWER
+                : confidence >= properties.low() ? Decision.SUGGEST : Decision.HANDOVER;
+
+        List<Alternative> alternatives = new ArrayList<>();
+        if (decision == Decision.HANDOVER && best != null && best.confidence() >= MIN_ALTERNATIVE) {
+            alternatives.add(new Alternative(best.topicId(), round(best.confidence())));
+        }
+        for (FaqIndex.Candidate c : rest) {
+            if (alternatives.size() == MAX_ALTERNATIVES || c.confidence() < MIN_ALTERNATIVE) {
+                continue;
+            }
+            alternatives.add(new Alternative(c.topicId(), round(c.confidence())));
+        }
+        if (decision == Decision.HANDOVER) {
+            return new Match(null, confidence, HANDOVER_TEXT, List.copyOf(alternatives), decision);
+        }
+        return new Match(best.topicId(), confidence, answer(best.topicId(), municipalityCode).orElseThrow(),
+                List.copyOf(alternatives), decision);
+    }
+
+    /** The best answerable topic before thresholds (for the evaluation's threshold sweep). */
+    FaqIndex.Candidate bestInScope(String question) {
+        return index.rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+    }
+
+    /** Every answerable topic, in file order (for menus of topics by category). */
+    public List<FaqTopic> topics() {
+        return kb.topics();
+    }
+
+    public Optional<FaqTopic> topic(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** A topic's answer with the municipality's values filled in (for a pressed topic button). */
+    public Optional<String> answer(String topicId, String municipalityCode) {
+        return topic(topicId).map(t -> AnswerTemplate.fill(t.answer(), values.forMunicipality(municipalityCode)));
+    }
+
+    public double highThreshold() {
+        return properties.high();
+    }
+
+    public double lowThreshold() {
+        return properties.low();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,138 @@
+package ru.kruzhok.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class FaqLoaderTest {
+
+    private static final String TOPIC_A = """
+            topics:
+              - id: certificate.what
+                title: Что такое сертификат
+                category: Сертификат
+                paraphrases:
+                  - что такое сертификат
+                answer: Это электронная запись.
+                related: [certificate.who]
+              - id: certificate.who
+                title: Кому положен
+                category: Сертификат
+                paraphrases: [кому положен сертификат]
+                answer: Детям от {certificate.ageFrom} лет.
+            """;
+
+    private static FaqFileException failure(String yaml) {
+        try {
+            FaqLoader.parse(List.of(new FaqLoader.Source("broken.yaml", yaml)));
+        } catch (FaqFileException e) {
+            return e;
+        }
+        throw new AssertionError("expected the knowledge base to be rejected");
+    }
+
+    @Test
+    void repositoryKnowledgeBaseHasEveryTopicTheIssueNames() {
+        FaqKnowledgeBase kb = FaqLoader.load("dialogs/faq");
+        Set<String> ids = kb.byId().keySet();
+        assertThat(ids).contains("certificate.what", "certificate.who", "certificate.how-to-get",
+                "certificate.documents", "certificate.nominal", "certificate.balance", "certificate.enroll",
+                "certificate.programs-count", "certificate.extra-payment", "certificate.validity", "certificate.cash",
+                "certificate.moving", "certificate.kinds", "certificate.rejected", "navigator.what",
+                "navigator.register", "navigator.add-child", "navigator.password", "navigator.application-status",
+                "contract.sign", "contract.leave", "program.free", "program.disability", "program.search",
+                "moc.contacts", "moc.what");
+        assertThat(kb.topics()).allSatisfy(t -> assertThat(t.paraphrases()).hasSizeBetween(8, 20));
+        assertThat(kb.byId().get("program.search").action()).isEqualTo("catalog.search");
+        assertThat(kb.byId().get("moc.contacts").answer()).contains("{moc.phones}", "{moc.address}", "{moc.hours}");
+    }
+
+    @Test
+    void fallsBackToTheCopyPackagedInTheJarWhenTheDirectoryIsMissing() {
+        FaqKnowledgeBase kb = FaqLoader.load("target/no-such-dialogs/faq");
+        assertThat(kb.byId()).containsKey("certificate.how-to-get");
+        assertThat(kb.synonyms()).isNotEmpty();
+    }
+
+    @Test
+    void validFileLoads() {
+        FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A)));
+        assertThat(kb.topics()).extracting(FaqTopic::id).containsExactly("certificate.what", "certificate.who");
+        assertThat(kb.byId().get("certificate.what").related()).containsExactly("certificate.who");
+    }
+
+    @Test
+    void duplicateIdIsRejectedWithBothPlaces() {
+        FaqFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
+                new FaqLoader.Source("b.yaml", """
+                        topics:
+                          - id: certificate.who
+                            title: Ещё раз
+                            category: Сертификат
+                            paraphrases: [кому]
+                            answer: Всем.
+                        """)));
+        assertThat(e.problems()).containsExactly("b.yaml:2: topic id 'certificate.who' is already used at a.yaml:9");
+    }
+
+    @Test
+    void unknownRelatedTopicIsRejected() {
+        FaqFileException e = failure(TOPIC_A.replace("related: [certificate.who]", "related: [certificate.whom]"));
+        assertThat(e.problems()).containsExactly(
+                "broken.yaml:2: topic 'certificate.what' names unknown related topic 'certificate.whom'");
+    }
+
+    @Test
+    void emptyParaphrasesAreRejected() {
+        FaqFileException e = failure(TOPIC_A.replace("paraphrases: [кому положен сертификат]", "paraphrases: []"));
+        assertThat(e.problems()).containsExactly("broken.yaml:12: topic 'certificate.who' has no paraphrases");
+    }
+
+    @Test
+    void emptyAnswerIsRejected() {
+        FaqFileException e = failure(TOPIC_A.replace("answer: Это электронная запись.", "answer: \"\""));
+        assertThat(e.problems()).containsExactly("broken.yaml:7: 'answer' is empty");
+    }
+
+    @Test
+    void unknownPlaceholderIsRejected() {
+        FaqFileException e = failure(TOPIC_A.replace("{certificate.ageFrom}", "{certificate.age}"));
+        assertThat(e.getMessage()).contains("broken.yaml:13: unknown placeholder {certificate.age} in the answer of 'certificate.who'");
+    }
+
+    @Test
+    void titleTooLongForAButtonIsRejected() {
+        FaqFileException e = failure(TOPIC_A.replace("title: Кому положен", "title: Кому положен социальный сертификат на кружки"));
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("broken.yaml:10: title 'Кому положен социальный сертификат на кружки' is 44 characters");
+    }
+
+    @Test
+    void brokenYamlIsRejectedWithItsLine() {
+        FaqFileException e = failure("topics:\n  - id: a.b\n    title: [unclosed\n");
+        assertThat(e.problems()).singleElement().asString().startsWith("broken.yaml:4: not valid YAML");
+    }
+
+    @Test
+    void unknownKeyIsRejected() {
+        FaqFileException e = failure(TOPIC_A.replace("    category: Сертификат\n    paraphrases:\n", "    categry: Сертификат\n    paraphrases:\n"));
+        assertThat(e.getMessage()).contains("broken.yaml:4: unknown key 'categry'");
+    }
+
+    private static FaqFileException assertThrowsOn(List<FaqLoader.Source> sources) {
+        return (FaqFileException) org.junit.jupiter.api.Assertions.assertThrows(FaqFileException.class,
+                () -> FaqLoader.parse(sources));
+    }
+
+    @Test
+    void startupMessageNamesFileAndLine() {
+        assertThatThrownBy(() -> FaqLoader.parse(List.of(new FaqLoader.Source("dialogs/faq/x.yaml",
+                TOPIC_A.replace("answer: Это электронная запись.", "answer: \" \"")))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("dialogs/faq/x.yaml:7:");
+    }
+}
