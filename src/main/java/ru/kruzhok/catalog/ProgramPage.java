@@ -6,8 +6,8 @@ import java.util.List;
  * One page of search results.
  *
  * @param total            how many programs match in all
- * @param relaxSuggestion  only when nothing matched: the filter whose removal finds the most programs,
- *                         or null when relaxing no single filter helps
+ * @param relaxSuggestion  only when nothing matched: a filter whose removal finds programs (cost, district,
+ *                         text, direction, ОВЗ, age are tried in that order), or null when none helps
  */
 public record ProgramPage(long total, List<Program> items, int page, int size, RelaxSuggestion relaxSuggestion) {
 

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Finds programs: filters, Russian full text with stemming, typo tolerance and ranking, all in one
  * PostgreSQL query over the indexes of V5__catalog.sql. When nothing matches it tells which single
- * filter to relax.
+ * filter to relax (see {@link #RELAX_ORDER}).
  *
  * <p>Free text becomes a prefix query of its russian stems ("танцы" → {@code 'танц':*}), so
  * «танцы» finds «танцевальный», OR'ed with pg_trgm word similarity over title and organisation,
@@ -31,6 +31,14 @@ public class ProgramSearch {
     public static final int MAX_SIZE = 50;
     /** Word similarity (0–1) at which a typo still counts as a match; pg_trgm's default 0.6 misses «робатехника». */
     private static final String TYPO_THRESHOLD = "0.5";
+
+    /**
+     * What to suggest relaxing first: what parents give up most readily (paying, a longer trip, a
+     * too specific word) before what defines the need; the child's age comes last, since programs
+     * for another age are of little use.
+     */
+    private static final List<SearchFilter> RELAX_ORDER = List.of(SearchFilter.COST,
+            SearchFilter.DISTRICT, SearchFilter.TEXT, SearchFilter.DIRECTION, SearchFilter.OVZ, SearchFilter.AGE);
 
     private static final String COLUMNS = """
             p.id, p.external_id, p.title, p.description, p.org_name, p.org_address, p.district, p.org_phone,
@@ -128,10 +136,12 @@ public class ProgramSearch {
         return n == null ? 0 : n;
     }
 
-    /** Re-counts without each filter in turn; the filter whose removal finds most programs wins. */
+    /**
+     * Re-counts without each filter in turn, in {@link #RELAX_ORDER}, and suggests the first whose
+     * removal finds something.
+     */
     private ProgramPage.RelaxSuggestion relaxSuggestion(ProgramQuery q) {
-        ProgramPage.RelaxSuggestion best = null;
-        for (SearchFilter filter : SearchFilter.values()) {
+        for (SearchFilter filter : RELAX_ORDER) {
             if (!q.uses(filter)) {
                 continue;
             }
@@ -141,11 +151,11 @@ public class ProgramSearch {
             if (n == 0 && text != null && text.contains(" ")) {
                 n = count(relaxed, text, " | ");
             }
-            if (n > 0 && (best == null || n > best.total())) {
-                best = new ProgramPage.RelaxSuggestion(filter, n);
+            if (n > 0) {
+                return new ProgramPage.RelaxSuggestion(filter, n);
             }
         }
-        return best;
+        return null;
     }
 
     /**
