@@ -286,8 +286,12 @@ public final class FakeTelegramServer implements AutoCloseable {
                 respond(exchange, failure.code(), body);
                 return;
             }
+            Object result = result(method, params);
+            if (result instanceof Map<?, ?> message && message.get("message_id") != null) {
+                params.put("_sent_message_id", message.get("message_id"));
+            }
             record(call);
-            respond(exchange, 200, Map.of("ok", true, "result", result(method, params)));
+            respond(exchange, 200, Map.of("ok", true, "result", result));
         } catch (Exception e) {
             respond(exchange, 500, Map.of("ok", false, "error_code", 500, "description", e.toString()));
         }

@@ -1,0 +1,17 @@
+package ru.kruzhok.dialog;
+
+/**
+ * Something a button or an input does, implemented by a feature and named in {@code dialogs/}
+ * ({@code action: parent.consent}). It returns an outcome name that the flow maps to a step with
+ * {@code on: {outcome: step}}, or null for the flow's {@code next}. The outcome {@value #RETRY}
+ * shows the input's retry text and stays on the step.
+ */
+public interface DialogAction {
+
+    String RETRY = "retry";
+
+    /** The name used in the YAML, "feature.verb". */
+    String name();
+
+    String run(DialogContext context, String arg);
+}

@@ -1,0 +1,390 @@
+package ru.kruzhok.dialog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.BotCommand;
+import ru.kruzhok.channel.BotCommandMenu;
+import ru.kruzhok.channel.Button;
+import ru.kruzhok.channel.ConversationHandler;
+import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.Markup;
+import ru.kruzhok.channel.Reply;
+import ru.kruzhok.dialog.DialogModel.ButtonDef;
+import ru.kruzhok.dialog.DialogModel.Dialogs;
+import ru.kruzhok.dialog.DialogModel.Flow;
+import ru.kruzhok.dialog.DialogModel.InputDef;
+import ru.kruzhok.dialog.DialogModel.Step;
+
+/**
+ * Runs the flows of {@code dialogs/} for every chat: finds the step, runs the action a button or
+ * input names, shows the next step with its provider's content, and keeps the conversation state.
+ * From any step /start, /menu, /help, /stop and «Назад» work, and free text goes to the
+ * {@link FreeTextAnswerer}s.
+ */
+@Component
+class DialogEngine implements ConversationHandler, BotCommandMenu {
+
+    static final String MAIN = "main";
+    static final String ONBOARDING = "onboarding";
+    /** Set once a person has seen the consent screen, whatever they chose. */
+    static final String ONBOARDED = "onboarded";
+    private static final int MAX_INPUT = 1000;
+
+    private final DialogRegistry registry;
+    private final ConversationStore store;
+    private final Map<String, DialogAction> actions;
+    private final Map<String, DialogProvider> providers;
+    private final List<PlaceholderSource> placeholders;
+    private final List<FreeTextAnswerer> answerers;
+    private final DialogProperties properties;
+
+    DialogEngine(DialogRegistry registry, ConversationStore store, List<DialogAction> actions,
+                 List<DialogProvider> providers, List<PlaceholderSource> placeholders,
+                 List<FreeTextAnswerer> answerers, DialogProperties properties) {
+        this.registry = registry;
+        this.store = store;
+        this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(DialogAction::name, Function.identity()));
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(DialogProvider::name, Function.identity()));
+        this.placeholders = placeholders;
+        this.answerers = answerers;
+        this.properties = properties;
+    }
+
+    /** One update's worth of work: the state it changes and the replies it collects. */
+    private final class Turn {
+        final Dialogs dialogs = registry.current();
+        final Incoming in;
+        final ConversationState state;
+        final DialogContext ctx;
+        final List<Reply> replies = new ArrayList<>();
+
+        Turn(Incoming in, ConversationState state) {
+            this.in = in;
+            this.state = state;
+            this.ctx = new DialogContext(in, state.vars(), dialogs::text);
+        }
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
+        if (!in.isPrivate()) {
+            return List.of();
+        }
+        ConversationState loaded = store.load(in.chat()).orElseGet(ConversationState::fresh);
+        Turn turn = new Turn(in, loaded);
+        ConversationState next = switch (in.type()) {
+            case COMMAND -> command(turn);
+            case BUTTON -> button(turn);
+            case TEXT, CONTACT -> text(turn);
+            case ATTACHMENT, EMPTY -> notText(turn);
+        };
+        store.save(in.chat(), next);
+        List<Reply> out = new ArrayList<>(turn.ctx.extraReplies());
+        out.addAll(turn.replies);
+        return out;
+    }
+
+    // ---- what the person did ------------------------------------------------------------------
+
+    private ConversationState command(Turn t) {
+        String command = t.in.command();
+        switch (command) {
+            case "start" -> {
+                String args = t.in.commandArgs();
+                if (args.startsWith("m_")) {
+                    t.ctx.setVar("municipality_link", args.substring(2));
+                }
+                t.state.history().clear();
+                boolean onboarded = "yes".equals(t.state.vars().get(ONBOARDED));
+                if (!onboarded && t.dialogs.flow(ONBOARDING) != null) {
+                    return enterFlow(t, ONBOARDING, t.state, false);
+                }
+                return enterFlow(t, MAIN, t.state, false);
+            }
+            case "menu" -> {
+                t.state.history().clear();
+                return enterFlow(t, MAIN, t.state, false);
+            }
+            case "help" -> {
+                return t.dialogs.flow(MAIN).step("help") != null
+                        ? enter(t, MAIN, "help", t.state, true, false)
+                        : enterFlow(t, MAIN, t.state, false);
+            }
+            case "stop" -> {
+                runQuietly(t, "parent.notifications", "off");
+                t.replies.add(Reply.text(fill(t, t.dialogs.text("stopped"))));
+                return t.state;
+            }
+            default -> {
+                t.replies.add(Reply.text(fill(t, t.dialogs.text("unknown_command"))));
+                return enterFlow(t, MAIN, t.state, false);
+            }
+        }
+    }
+
+    private ConversationState button(Turn t) {
+        Optional<Target> target = resolve(t.state, t.in.payload(), t.dialogs);
+        if (target.isEmpty()) {
+            t.replies.add(Reply.text(fill(t, t.dialogs.text("stale_button"))));
+            return redraw(t, false);
+        }
+        return follow(t, target.get(), true);
+    }
+
+    private ConversationState text(Turn t) {
+        Step step = currentStep(t);
+        if (step != null && step.input() != null) {
+            return input(t, step, step.input());
+        }
+        String text = t.in.text();
+        for (FreeTextAnswerer answerer : answerers) {
+            Optional<List<Reply>> answer = answerer.answer(t.ctx, text);
+            if (answer.isPresent()) {
+                t.replies.addAll(answer.get());
+                String goTo = t.ctx.pendingGoTo();
+                return goTo == null ? t.state : goTo(t, goTo, false);
+            }
+        }
+        t.replies.add(Reply.text(fill(t, t.dialogs.text("not_understood"))));
+        return enterFlow(t, MAIN, t.state, false);
+    }
+
+    private ConversationState notText(Turn t) {
+        t.replies.add(Reply.text(fill(t, t.dialogs.text("text_and_buttons"))));
+        return redraw(t, false);
+    }
+
+    private ConversationState input(Turn t, Step step, InputDef input) {
+        String value = t.in.text().strip();
+        boolean valid = switch (input.kind()) {
+            case "number" -> isNumberWithin(value, input.min(), input.max());
+            case "contact" -> t.in.type() == Incoming.Type.CONTACT || value.replaceAll("[^0-9]", "").length() >= 10;
+            default -> !value.isEmpty() && value.length() <= (input.maxLength() == null ? MAX_INPUT : input.maxLength());
+        };
+        if (!valid) {
+            return retry(t, step, input);
+        }
+        if (input.save() != null) {
+            t.ctx.setVar(input.save(), value);
+        }
+        t.ctx.setVar("choice", value);
+        Target then = input.then();
+        if (then.kind() == Target.Kind.ACTION) {
+            String outcome = run(t, then);
+            if (DialogAction.RETRY.equals(outcome)) {
+                return retry(t, step, input);
+            }
+            return afterAction(t, then, outcome, false);
+        }
+        return follow(t, then, false);
+    }
+
+    private ConversationState retry(Turn t, Step step, InputDef input) {
+        String retry = input.retry() == null ? "input_retry" : input.retry();
+        t.replies.add(Reply.text(fill(t, t.dialogs.text(retry))));
+        return t.state;
+    }
+
+    // ---- moving between steps -----------------------------------------------------------------
+
+    private ConversationState follow(Turn t, Target target, boolean edit) {
+        target.set().forEach(t.ctx::setVar);
+        return switch (target.kind()) {
+            case GO -> goTo(t, target.ref(), edit);
+            case FLOW -> enterFlow(t, target.ref(), t.state, edit);
+            case ACTION -> afterAction(t, target, run(t, target), edit);
+            case BACK -> back(t, edit);
+            case URL -> redraw(t, edit);
+        };
+    }
+
+    private ConversationState afterAction(Turn t, Target target, String outcome, boolean edit) {
+        String next = outcome == null ? target.next() : target.on().getOrDefault(outcome, target.next());
+        if (DialogAction.RETRY.equals(outcome) || next == null) {
+            return redraw(t, edit && t.ctx.extraReplies().isEmpty());
+        }
+        return goTo(t, next, edit && t.ctx.extraReplies().isEmpty());
+    }
+
+    private ConversationState goTo(Turn t, String ref, boolean edit) {
+        if (ref.contains(".")) {
+            int dot = ref.indexOf('.');
+            return enter(t, ref.substring(0, dot), ref.substring(dot + 1), t.state, true, edit);
+        }
+        return enter(t, t.state.flow() == null ? MAIN : t.state.flow(), ref, t.state, true, edit);
+    }
+
+    private ConversationState enterFlow(Turn t, String flowId, ConversationState from, boolean edit) {
+        Flow flow = t.dialogs.flow(flowId);
+        return enter(t, flowId, flow.start(), from, true, edit);
+    }
+
+    private ConversationState back(Turn t, boolean edit) {
+        List<String> history = t.state.history();
+        if (history.isEmpty()) {
+            return enterFlow(t, MAIN, t.state, edit);
+        }
+        String previous = history.remove(history.size() - 1);
+        int dot = previous.indexOf('.');
+        return enter(t, previous.substring(0, dot), previous.substring(dot + 1), t.state, false, edit);
+    }
+
+    /** Shows the current step again (after a stale press, a retry, an attachment). */
+    private ConversationState redraw(Turn t, boolean edit) {
+        Step step = currentStep(t);
+        if (step == null) {
+            return enterFlow(t, MAIN, t.state, edit);
+        }
+        return enter(t, t.state.flow(), t.state.step(), t.state, false, edit);
+    }
+
+    private ConversationState enter(Turn t, String flowId, String stepId, ConversationState from, boolean remember,
+                                    boolean edit) {
+        Flow flow = t.dialogs.flow(flowId);
+        Step step = flow == null ? null : flow.step(stepId);
+        if (step == null) {
+            flow = t.dialogs.flow(MAIN);
+            step = flow.step(flow.start());
+        }
+        List<String> history = from.history();
+        String here = from.qualifiedStep();
+        String there = flow.id() + "." + step.id();
+        if (remember && here != null && !here.equals(there)) {
+            history.add(here);
+            while (history.size() > properties.historyDepth()) {
+                history.remove(0);
+            }
+        }
+        if (flow.id().equals(MAIN) && step.id().equals(flow.start())) {
+            history.clear();
+        }
+        long window = from.window() + 1;
+        List<Target> targets = new ArrayList<>();
+        Reply reply = render(t, flow, step, window, targets);
+        t.replies.add(edit ? reply.editingLast() : reply);
+        return new ConversationState(flow.id(), step.id(), window, from.vars(), history, targets, t.dialogs.version());
+    }
+
+    private Reply render(Turn t, Flow flow, Step step, long window, List<Target> targets) {
+        DialogProvider.Content content = step.provider() == null ? DialogProvider.Content.of(Map.of())
+                : providers.get(step.provider()).provide(t.ctx);
+        Function<String, String> lookup = name -> lookup(t, name, content.vars());
+        String text = TextTemplates.fill(t.dialogs.text(step.text()), lookup);
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> choiceRow = new ArrayList<>();
+        for (DialogProvider.Choice choice : content.choices()) {
+            Target target = step.choice().withSet(Map.of("choice", choice.value()));
+            choiceRow.add(Button.action(choice.label(), token(window, targets, target)));
+            if (choiceRow.size() == content.perRow()) {
+                rows.add(List.copyOf(choiceRow));
+                choiceRow.clear();
+            }
+        }
+        if (!choiceRow.isEmpty()) {
+            rows.add(List.copyOf(choiceRow));
+        }
+        for (List<ButtonDef> row : step.buttons()) {
+            List<Button> buttons = new ArrayList<>();
+            for (ButtonDef b : row) {
+                String label = Markup.plainText(TextTemplates.fill(b.label(), lookup));
+                if (b.target().kind() == Target.Kind.URL) {
+                    String url = TextTemplates.fill(b.target().ref(), lookup);
+                    if (url.startsWith("http")) {
+                        buttons.add(Button.link(label, url));
+                    }
+                } else {
+                    buttons.add(Button.action(label, token(window, targets, b.target())));
+                }
+            }
+            if (!buttons.isEmpty()) {
+                rows.add(buttons);
+            }
+        }
+        if (step.back()) {
+            rows.add(List.of(Button.action(t.dialogs.text("button_back"),
+                    token(window, targets, new Target(Target.Kind.BACK, null, null, null, null, null)))));
+        }
+        return Reply.text(text).withButtons(rows);
+    }
+
+    private static String token(long window, List<Target> targets, Target target) {
+        targets.add(target);
+        return "w" + window + "." + (targets.size() - 1);
+    }
+
+    /** The target of a pressed button, if the press belongs to the window on screen and this dialogs version. */
+    private static Optional<Target> resolve(ConversationState state, String payload, Dialogs dialogs) {
+        if (payload == null || !payload.matches("w\\d{1,18}\\.\\d{1,3}") || state.flow() == null) {
+            return Optional.empty();
+        }
+        int dot = payload.indexOf('.');
+        long window = Long.parseLong(payload.substring(1, dot));
+        int index = Integer.parseInt(payload.substring(dot + 1));
+        if (window != state.window() || !dialogs.version().equals(state.dialogsVersion())
+                || index >= state.targets().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(state.targets().get(index));
+    }
+
+    // ---- actions, placeholders ----------------------------------------------------------------
+
+    private String run(Turn t, Target target) {
+        DialogAction action = actions.get(target.ref());
+        return action.run(t.ctx, target.arg());
+    }
+
+    private void runQuietly(Turn t, String action, String arg) {
+        DialogAction a = actions.get(action);
+        if (a != null) {
+            a.run(t.ctx, arg);
+        }
+    }
+
+    private String fill(Turn t, String template) {
+        return TextTemplates.fill(template, name -> lookup(t, name, Map.of()));
+    }
+
+    private String lookup(Turn t, String name, Map<String, String> providerVars) {
+        String fromProvider = providerVars.get(name);
+        if (fromProvider != null) {
+            return fromProvider;
+        }
+        if (name.startsWith("var.")) {
+            return Markup.escape(t.state.vars().get(name.substring(4)));
+        }
+        for (PlaceholderSource source : placeholders) {
+            Optional<String> v = source.value(name, t.ctx);
+            if (v.isPresent()) {
+                return v.get();
+            }
+        }
+        return "";
+    }
+
+    private Step currentStep(Turn t) {
+        Flow flow = t.state.flow() == null ? null : t.dialogs.flow(t.state.flow());
+        return flow == null ? null : flow.step(t.state.step());
+    }
+
+    private static boolean isNumberWithin(String value, Integer min, Integer max) {
+        try {
+            int n = Integer.parseInt(value.replaceAll("\\s", ""));
+            return (min == null || n >= min) && (max == null || n <= max);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<BotCommand> parentCommands() {
+        return List.of(new BotCommand("start", "Начать сначала"), new BotCommand("menu", "Главное меню"),
+                new BotCommand("help", "Подсказка"), new BotCommand("stop", "Отключить уведомления"));
+    }
+}

@@ -1,0 +1,71 @@
+package ru.kruzhok.dialog;
+
+import java.util.List;
+import java.util.Map;
+
+/** The dialogs as loaded from {@code dialogs/}: flows of named steps, and the bot's texts. */
+final class DialogModel {
+
+    private DialogModel() {
+    }
+
+    /** Where something was written, for error messages a methodist can act on. */
+    record Source(String file, int line) {
+        @Override
+        public String toString() {
+            return file + ":" + line;
+        }
+    }
+
+    record ButtonDef(String label, Target target, Source source) {
+    }
+
+    /**
+     * A free-text or contact input.
+     *
+     * @param kind      text, number, contact
+     * @param save      the conversation variable that receives the value
+     * @param retry     text (key or inline) shown when the value is not accepted
+     */
+    record InputDef(String kind, String save, Integer min, Integer max, Integer maxLength, Target then,
+                    String retry, Source source) {
+    }
+
+    /**
+     * @param choice where the buttons a provider adds (one per choice) lead; the choice's value is in
+     *               the variable {@code choice}
+     */
+    record Step(String id, String text, List<List<ButtonDef>> buttons, InputDef input, String provider,
+                boolean back, Source source, Target choice) {
+        Step(String id, String text, List<List<ButtonDef>> buttons, InputDef input, String provider,
+             boolean back, Source source) {
+            this(id, text, buttons, input, provider, back, source, null);
+        }
+
+        Step withChoice(Target target) {
+            return new Step(id, text, buttons, input, provider, back, source, target);
+        }
+    }
+
+    record Flow(String id, String start, Map<String, Step> steps, Source source) {
+        Step step(String id) {
+            return steps.get(id);
+        }
+    }
+
+    /** Everything loaded at once; swapped whole on reload, so a conversation never sees half a reload. */
+    record Dialogs(Map<String, Flow> flows, Map<String, String> texts, String version) {
+        Flow flow(String id) {
+            return flows.get(id);
+        }
+
+        /** A text by key, or the value itself when it is not a key (inline text). */
+        String text(String keyOrInline) {
+            if (keyOrInline == null) {
+                return "";
+            }
+            String byKey = texts.get(keyOrInline);
+            return byKey != null ? byKey : keyOrInline;
+        }
+    }
+}

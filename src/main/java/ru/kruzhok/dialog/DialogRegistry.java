@@ -1,0 +1,130 @@
+package ru.kruzhok.dialog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import ru.kruzhok.dialog.DialogModel.Dialogs;
+import ru.kruzhok.dialog.FlowLoader.DialogFile;
+
+/**
+ * Holds the dialogs in use. Loads and validates them at start (a broken file stops start-up with
+ * file, line and problem) and on {@link #reload()} (a broken file keeps the old dialogs running and
+ * the problem is reported back).
+ */
+@Component
+public class DialogRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(DialogRegistry.class);
+
+    /** The result of a reload: ok with the new version, or the problem. */
+    public record ReloadResult(boolean ok, String version, String problem) {
+    }
+
+    private final DialogProperties properties;
+    private final FlowValidator validator;
+    private volatile Dialogs current;
+
+    DialogRegistry(DialogProperties properties, List<DialogAction> actions, List<DialogProvider> providers) {
+        this.properties = properties;
+        Set<String> actionNames = actions.stream().map(DialogAction::name).collect(Collectors.toUnmodifiableSet());
+        Set<String> providerNames = providers.stream().map(DialogProvider::name).collect(Collectors.toUnmodifiableSet());
+        this.validator = new FlowValidator(actionNames, providerNames);
+        this.current = loadAndValidate();
+        log.info("Dialogs loaded: {} flows, {} texts, version {}", current.flows().size(), current.texts().size(),
+                current.version());
+    }
+
+    Dialogs current() {
+        return current;
+    }
+
+    public String version() {
+        return current.version();
+    }
+
+    /** A text by key from the texts file, for features that build replies outside a flow. */
+    public String text(String key) {
+        return current.text(key);
+    }
+
+    public synchronized ReloadResult reload() {
+        try {
+            Dialogs loaded = loadAndValidate();
+            current = loaded;
+            log.info("Dialogs reloaded, version {}", loaded.version());
+            return new ReloadResult(true, loaded.version(), null);
+        } catch (DialogFileException e) {
+            log.warn("Dialogs not reloaded: {}", e.getMessage());
+            return new ReloadResult(false, current.version(), e.getMessage());
+        }
+    }
+
+    private Dialogs loadAndValidate() {
+        List<DialogFile> files = readFiles();
+        List<DialogFile> texts = files.stream().filter(f -> isTexts(f.name())).toList();
+        List<DialogFile> flows = files.stream().filter(f -> !isTexts(f.name())).toList();
+        Dialogs dialogs = new FlowLoader().load(flows, texts);
+        validator.validate(dialogs);
+        return dialogs;
+    }
+
+    private static boolean isTexts(String name) {
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        return file.startsWith("texts");
+    }
+
+    private List<DialogFile> readFiles() {
+        Path dir = properties.dir();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> paths = Files.list(dir)) {
+                List<DialogFile> out = new ArrayList<>();
+                for (Path p : paths.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .sorted(Comparator.comparing(Path::toString)).toList()) {
+                    out.add(new DialogFile("dialogs/" + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8)));
+                }
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            } catch (IOException e) {
+                throw new DialogFileException(dir.toString(), 1, "cannot read the dialogs folder: " + e.getMessage());
+            }
+        }
+        return packaged();
+    }
+
+    private static List<DialogFile> packaged() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:dialogs/*.yaml");
+            List<DialogFile> out = new ArrayList<>();
+            for (Resource r : resources) {
+                try (InputStream in = r.getInputStream()) {
+                    out.add(new DialogFile("dialogs/" + r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+            out.sort(Comparator.comparing(DialogFile::name));
+            return out;
+        } catch (IOException e) {
+            throw new DialogFileException("dialogs", 1, "cannot read the packaged dialogs: " + e.getMessage());
+        }
+    }
+
+    Function<String, String> texts() {
+        Dialogs d = current;
+        return d::text;
+    }
+}

@@ -1,0 +1,309 @@
+package ru.kruzhok.dialog;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.dialog.DialogModel.ButtonDef;
+import ru.kruzhok.dialog.DialogModel.Dialogs;
+import ru.kruzhok.dialog.DialogModel.Flow;
+import ru.kruzhok.dialog.DialogModel.InputDef;
+import ru.kruzhok.dialog.DialogModel.Source;
+import ru.kruzhok.dialog.DialogModel.Step;
+
+/**
+ * Reads flow files and the texts file into {@link Dialogs}. It walks SnakeYAML's node tree rather
+ * than binding to classes so that every error names the file and line, unknown keys (typos) are
+ * refused, and duplicate keys are caught — a methodist edits these files by hand.
+ */
+final class FlowLoader {
+
+    /** A named YAML document: its file name for messages, and its content. */
+    record DialogFile(String name, String content) {
+    }
+
+    private static final Set<String> FLOW_KEYS = Set.of("flow", "start", "steps");
+    private static final Set<String> STEP_KEYS = Set.of("text", "buttons", "input", "provider", "choice", "back");
+    private static final Set<String> TARGET_KEYS = Set.of("go", "flow", "action", "url", "back", "next", "on", "set", "arg");
+    private static final Set<String> BUTTON_KEYS = union(TARGET_KEYS, Set.of("label"));
+    private static final Set<String> INPUT_KEYS = union(TARGET_KEYS, Set.of("type", "save", "min", "max", "max-length", "retry"));
+    static final Set<String> INPUT_TYPES = Set.of("text", "number", "contact");
+
+    Dialogs load(List<DialogFile> flowFiles, List<DialogFile> textFiles) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (DialogFile file : textFiles) {
+            MappingNode root = mapping(file, compose(file), "a texts file is a list of 'key: text'");
+            for (NodeTuple t : root.getValue()) {
+                String key = scalarKey(file, t);
+                if (texts.containsKey(key)) {
+                    throw error(file, t.getKeyNode(), "the text '" + key + "' is defined twice");
+                }
+                texts.put(key, scalar(file, t.getValueNode(), "the text '" + key + "' must be a string"));
+            }
+        }
+        Map<String, Flow> flows = new LinkedHashMap<>();
+        for (DialogFile file : flowFiles) {
+            Flow flow = flow(file, compose(file));
+            if (flows.containsKey(flow.id())) {
+                throw new DialogFileException(file.name(), flow.source().line(),
+                        "the flow '" + flow.id() + "' is already defined in " + flows.get(flow.id()).source().file());
+            }
+            flows.put(flow.id(), flow);
+        }
+        return new Dialogs(Map.copyOf(flows), Map.copyOf(texts), version(flowFiles, textFiles));
+    }
+
+    private Flow flow(DialogFile file, Node node) {
+        MappingNode root = mapping(file, node, "a flow file starts with 'flow:', 'start:' and 'steps:'");
+        Map<String, Node> fields = fields(file, root, FLOW_KEYS, "flow");
+        String id = requiredScalar(file, root, fields, "flow");
+        if (!id.matches("[a-z][a-z0-9_-]*")) {
+            throw error(file, fields.get("flow"), "a flow name uses lower-case latin letters, digits, '-' and '_': '" + id + "'");
+        }
+        String start = requiredScalar(file, root, fields, "start");
+        Node stepsNode = fields.get("steps");
+        if (stepsNode == null) {
+            throw error(file, root, "the flow '" + id + "' has no 'steps:'");
+        }
+        Map<String, Step> steps = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(file, stepsNode, "'steps:' is a list of named steps").getValue()) {
+            String stepId = scalarKey(file, t);
+            if (!stepId.matches("[a-z][a-z0-9_-]*")) {
+                throw error(file, t.getKeyNode(), "a step name uses lower-case latin letters, digits, '-' and '_': '" + stepId + "'");
+            }
+            if (steps.containsKey(stepId)) {
+                throw error(file, t.getKeyNode(), "the step '" + stepId + "' is defined twice");
+            }
+            steps.put(stepId, step(file, stepId, t.getValueNode()));
+        }
+        return new Flow(id, start, steps, source(file, root));
+    }
+
+    private Step step(DialogFile file, String id, Node node) {
+        MappingNode m = mapping(file, node, "the step '" + id + "' must be a set of 'key: value'");
+        Map<String, Node> f = fields(file, m, STEP_KEYS, "step");
+        String text = f.containsKey("text") ? scalar(file, f.get("text"), "'text' must be a string") : null;
+        if (text == null) {
+            throw error(file, m, "the step '" + id + "' has no 'text:'");
+        }
+        List<List<ButtonDef>> rows = new ArrayList<>();
+        if (f.containsKey("buttons")) {
+            Node buttons = f.get("buttons");
+            if (!(buttons instanceof SequenceNode seq)) {
+                throw error(file, buttons, "'buttons:' is a list: one '- {label: …}' per line, or '- [ {…}, {…} ]' for a row");
+            }
+            for (Node item : seq.getValue()) {
+                if (item instanceof SequenceNode row) {
+                    List<ButtonDef> buttonsOfRow = new ArrayList<>();
+                    for (Node b : row.getValue()) {
+                        buttonsOfRow.add(button(file, b));
+                    }
+                    rows.add(buttonsOfRow);
+                } else {
+                    rows.add(List.of(button(file, item)));
+                }
+            }
+        }
+        InputDef input = f.containsKey("input") ? input(file, f.get("input")) : null;
+        String provider = f.containsKey("provider") ? scalar(file, f.get("provider"), "'provider' is a name") : null;
+        Target choice = f.containsKey("choice") ? target(file, mapping(file, f.get("choice"), "'choice:' is a target"),
+                fields(file, (MappingNode) f.get("choice"), TARGET_KEYS, "choice"), true) : null;
+        boolean back = f.containsKey("back") && bool(file, f.get("back"));
+        return new Step(id, text, rows, input, provider, back, source(file, m)).withChoice(choice);
+    }
+
+    private ButtonDef button(DialogFile file, Node node) {
+        MappingNode m = mapping(file, node, "a button is '{label: \"…\", go: step}'");
+        Map<String, Node> f = fields(file, m, BUTTON_KEYS, "button");
+        String label = requiredScalar(file, m, f, "label");
+        return new ButtonDef(label, target(file, m, f, true), source(file, m));
+    }
+
+    private InputDef input(DialogFile file, Node node) {
+        MappingNode m = mapping(file, node, "'input:' is a set of 'key: value'");
+        Map<String, Node> f = fields(file, m, INPUT_KEYS, "input");
+        String type = f.containsKey("type") ? scalar(file, f.get("type"), "'type' is text, number or contact") : "text";
+        if (!INPUT_TYPES.contains(type)) {
+            throw error(file, f.get("type"), "unknown input type '" + type + "': use text, number or contact");
+        }
+        return new InputDef(type,
+                f.containsKey("save") ? scalar(file, f.get("save"), "'save' is a variable name") : null,
+                integer(file, f.get("min")), integer(file, f.get("max")), integer(file, f.get("max-length")),
+                target(file, m, f, false),
+                f.containsKey("retry") ? scalar(file, f.get("retry"), "'retry' is a text") : null,
+                source(file, m));
+    }
+
+    private Target target(DialogFile file, MappingNode m, Map<String, Node> f, boolean required) {
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("go", "flow", "action", "url", "back")) {
+            if (f.containsKey(k)) {
+                kinds.add(k);
+            }
+        }
+        if (kinds.size() > 1) {
+            throw error(file, m, "use only one of go / flow / action / url / back here, not " + String.join(" and ", kinds));
+        }
+        Map<String, String> on = f.containsKey("on") ? stringMap(file, f.get("on")) : Map.of();
+        Map<String, String> set = f.containsKey("set") ? stringMap(file, f.get("set")) : Map.of();
+        String next = f.containsKey("next") ? scalar(file, f.get("next"), "'next' is a step name") : null;
+        String arg = f.containsKey("arg") ? scalar(file, f.get("arg"), "'arg' is a value") : null;
+        if (kinds.isEmpty()) {
+            if (next != null) {
+                return new Target(Target.Kind.GO, next, null, null, null, set);
+            }
+            if (required) {
+                throw error(file, m, "say where this leads: go: <step>, flow: <flow>, action: <name>, url: <address> or back: true");
+            }
+            return null;
+        }
+        String kind = kinds.get(0);
+        String ref = kind.equals("back") ? null : scalar(file, f.get(kind), "'" + kind + "' needs a value");
+        return switch (kind) {
+            case "go" -> new Target(Target.Kind.GO, ref, arg, next, on, set);
+            case "flow" -> new Target(Target.Kind.FLOW, ref, arg, next, on, set);
+            case "action" -> new Target(Target.Kind.ACTION, ref, arg, next, on, set);
+            case "url" -> new Target(Target.Kind.URL, ref, arg, next, on, set);
+            default -> new Target(Target.Kind.BACK, null, arg, next, on, set);
+        };
+    }
+
+    // ---- node helpers ----------------------------------------------------------------------
+
+    private static Node compose(DialogFile file) {
+        try (Reader reader = new StringReader(file.content())) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with the line
+            Node node = new Yaml(options).compose(reader);
+            if (node == null) {
+                throw new DialogFileException(file.name(), 1, "the file is empty");
+            }
+            return node;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new DialogFileException(file.name(), line, "not valid YAML: " + e.getProblem());
+        } catch (IOException e) {
+            throw new DialogFileException(file.name(), 1, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Node> fields(DialogFile file, MappingNode m, Set<String> allowed, String what) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String key = scalarKey(file, t);
+            if (!allowed.contains(key)) {
+                throw error(file, t.getKeyNode(), "unknown key '" + key + "' in a " + what + "; allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (out.containsKey(key)) {
+                throw error(file, t.getKeyNode(), "'" + key + "' is given twice");
+            }
+            out.put(key, t.getValueNode());
+        }
+        return out;
+    }
+
+    private static MappingNode mapping(DialogFile file, Node node, String expected) {
+        if (node instanceof MappingNode m) {
+            return m;
+        }
+        throw error(file, node, expected);
+    }
+
+    private static String scalarKey(DialogFile file, NodeTuple t) {
+        return scalar(file, t.getKeyNode(), "a key must be a plain word");
+    }
+
+    private static String scalar(DialogFile file, Node node, String expected) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw error(file, node, expected);
+    }
+
+    private static String requiredScalar(DialogFile file, MappingNode owner, Map<String, Node> f, String key) {
+        if (!f.containsKey(key)) {
+            throw error(file, owner, "'" + key + ":' is missing");
+        }
+        String value = scalar(file, f.get(key), "'" + key + "' must be a single value");
+        if (value.isBlank()) {
+            throw error(file, f.get(key), "'" + key + "' is empty");
+        }
+        return value;
+    }
+
+    private static Integer integer(DialogFile file, Node node) {
+        if (node == null) {
+            return null;
+        }
+        String v = scalar(file, node, "a number is expected");
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw error(file, node, "'" + v + "' is not a whole number");
+        }
+    }
+
+    private static boolean bool(DialogFile file, Node node) {
+        String v = scalar(file, node, "true or false is expected");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw error(file, node, "true or false is expected, not '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    private static Map<String, String> stringMap(DialogFile file, Node node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(file, node, "a set of 'name: value' is expected").getValue()) {
+            out.put(scalarKey(file, t), scalar(file, t.getValueNode(), "a single value is expected"));
+        }
+        return out;
+    }
+
+    static Source source(DialogFile file, Node node) {
+        return new Source(file.name(), node.getStartMark().getLine() + 1);
+    }
+
+    static DialogFileException error(DialogFile file, Node node, String problem) {
+        return new DialogFileException(file.name(), node == null ? 1 : node.getStartMark().getLine() + 1, problem);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
+    private static String version(List<DialogFile> flows, List<DialogFile> texts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (DialogFile f : flows) {
+                digest.update(f.content().getBytes(StandardCharsets.UTF_8));
+            }
+            for (DialogFile f : texts) {
+                digest.update(f.content().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package ru.kruzhok.parent;
+
+import org.springframework.stereotype.Component;
+import ru.kruzhok.dialog.DialogAction;
+import ru.kruzhok.dialog.DialogContext;
+
+/** {@code parent.interest}: switches one direction of interest on or off. */
+@Component
+class InterestToggleAction implements DialogAction {
+
+    private final ParentProfiles profiles;
+
+    InterestToggleAction(ParentProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @Override
+    public String name() {
+        return "parent.interest";
+    }
+
+    @Override
+    public String run(DialogContext ctx, String arg) {
+        if (Directions.CODES.contains(ctx.value())) {
+            profiles.toggleInterest(ctx.chat(), ctx.value());
+        }
+        return null;
+    }
+}
