@@ -272,22 +272,19 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     }
 
     private Reply render(Turn t, Flow flow, Step step, long window, List<Target> targets) {
-        DialogProvider.Content content = step.provider() == null ? DialogProvider.Content.of(Map.of())
+        DialogProvider.Content content = step.provider() == null
+                ? DialogProvider.Content.of(Map.of())
                 : providers.get(step.provider()).provide(t.ctx);
         Function<String, String> lookup = name -> lookup(t, name, content.vars());
         String text = TextTemplates.fill(t.dialogs.text(step.text()), lookup);
         List<List<Button>> rows = new ArrayList<>();
-        List<Button> choiceRow = new ArrayList<>();
-        for (DialogProvider.Choice choice : content.choices()) {
-            Target target = step.choice().withSet(Map.of("choice", choice.value()));
-            choiceRow.add(Button.action(choice.label(), token(window, targets, target)));
-            if (choiceRow.size() == content.perRow()) {
-                rows.add(List.copyOf(choiceRow));
-                choiceRow.clear();
+        for (List<DialogProvider.Choice> choiceRow : step.choice() == null ? List.<List<DialogProvider.Choice>>of() : content.rows()) {
+            List<Button> buttons = new ArrayList<>();
+            for (DialogProvider.Choice choice : choiceRow) {
+                Target target = step.choice().withSet(Map.of("choice", choice.value()));
+                buttons.add(Button.action(choice.label(), token(window, targets, target)));
             }
-        }
-        if (!choiceRow.isEmpty()) {
-            rows.add(List.copyOf(choiceRow));
+            rows.add(buttons);
         }
         for (List<ButtonDef> row : step.buttons()) {
             List<Button> buttons = new ArrayList<>();
