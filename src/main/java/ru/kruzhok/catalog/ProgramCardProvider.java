@@ -1,0 +1,80 @@
+package ru.kruzhok.catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.Markup;
+import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.dialog.DialogProvider;
+
+/** {@code catalog.program}: the full card of the program chosen from the results ({program.card}, {program.url}). */
+@Component
+class ProgramCardProvider implements DialogProvider {
+
+    private static final int DESCRIPTION_LIMIT = 700;
+
+    private final ProgramSearch search;
+
+    ProgramCardProvider(ProgramSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public String name() {
+        return "catalog.program";
+    }
+
+    @Override
+    public Content provide(DialogContext ctx) {
+        String id = ctx.var(ChatSearchQuery.PROGRAM);
+        Program p = id == null ? null : search.find(Long.parseLong(id)).orElse(null);
+        Map<String, String> vars = new HashMap<>();
+        if (p == null) {
+            vars.put("program.card", ctx.text("search_program_gone"));
+            vars.put("program.url", "");
+            return Content.of(vars);
+        }
+        StringBuilder card = new StringBuilder();
+        card.append("**").append(Markup.escape(p.title())).append("**\n");
+        card.append(ctx.text("direction." + p.direction().apiName())).append(" · ")
+                .append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ")
+                .append(SearchResultsProvider.cost(p)).append('\n');
+        if (p.organisation() != null) {
+            line(card, "🏫", p.organisation().name());
+            line(card, "📍", join(p.organisation().district(), p.organisation().address()));
+            line(card, "📞", p.organisation().phone());
+        }
+        line(card, "🗓", p.schedule());
+        line(card, "👩‍🏫", p.teacher());
+        if (p.format() != null) {
+            line(card, "💻", p.format().title());
+        }
+        if (p.placesFree() != null) {
+            line(card, "🪑", "свободных мест: " + p.placesFree() + (p.placesTotal() == null ? "" : " из " + p.placesTotal()));
+        }
+        if (p.ovz()) {
+            line(card, "♿", "подходит детям с ОВЗ");
+        }
+        if (p.description() != null && !p.description().isBlank()) {
+            String d = p.description().strip();
+            card.append('\n').append(Markup.escape(d.length() > DESCRIPTION_LIMIT ? d.substring(0, DESCRIPTION_LIMIT) + "…" : d));
+        }
+        vars.put("program.card", card.toString().strip());
+        vars.put("program.url", p.url() == null ? "" : p.url());
+        return Content.of(vars);
+    }
+
+    private static void line(StringBuilder sb, String icon, String value) {
+        if (value != null && !value.isBlank()) {
+            sb.append(icon).append(' ').append(Markup.escape(value)).append('\n');
+        }
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b;
+        }
+        return b == null || b.isBlank() ? a : a + ", " + b;
+    }
+}

@@ -1,0 +1,144 @@
+package ru.kruzhok.catalog;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes imports into the program table. Rows go into a temporary table with COPY (the fastest way
+ * into PostgreSQL: 100,000 rows in seconds), then one INSERT … ON CONFLICT upserts them by external
+ * id, counting as updated only rows whose content really changed. Must run inside a transaction.
+ */
+@Repository
+class ProgramStore {
+
+    private static final String COLUMNS = "external_id, title, description, org_name, org_address, district, "
+            + "org_phone, municipality, direction, age_from, age_to, format, cost_type, price, schedule, "
+            + "places_total, places_free, teacher, url, ovz";
+    private static final String[] UPDATED = COLUMNS.split(", ");
+
+    record Upserted(List<Long> createdIds, int updated) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DataSource dataSource;
+
+    ProgramStore(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Serialises imports (and the first-start sample load) across threads and instances. */
+    void lock() {
+        jdbc.getJdbcOperations().queryForObject("select pg_advisory_xact_lock(hashtext('kruzhok.catalog.import'))::text",
+                String.class);
+    }
+
+    boolean empty() {
+        return !Boolean.TRUE.equals(jdbc.getJdbcOperations().queryForObject(
+                "select exists (select 1 from program)", Boolean.class));
+    }
+
+    Upserted upsert(List<ImportedProgram> programs, Instant now) {
+        jdbc.getJdbcOperations().execute("create temporary table program_import (" + """
+                external_id varchar(100) not null, title text not null, description text, org_name text,
+                org_address text, district text, org_phone text, municipality varchar(20) not null,
+                direction varchar(20) not null, age_from smallint not null, age_to smallint not null,
+                format varchar(20) not null, cost_type varchar(20) not null, price numeric(10, 2), schedule text,
+                places_total integer, places_free integer, teacher text, url text, ovz boolean not null)
+                on commit drop""");
+        copy(programs);
+        StringBuilder set = new StringBuilder();
+        StringBuilder changed = new StringBuilder();
+        for (String column : UPDATED) {
+            if (column.equals("external_id")) {
+                continue;
+            }
+            set.append(column).append(" = excluded.").append(column).append(", ");
+            changed.append(changed.isEmpty() ? "" : ", ").append("program.").append(column);
+        }
+        String excluded = changed.toString().replace("program.", "excluded.");
+        String sql = "insert into program (" + COLUMNS + ", active, created_at, updated_at) "
+                + "select " + COLUMNS + ", true, :now, :now from program_import "
+                + "on conflict (external_id) do update set " + set + "active = true, updated_at = excluded.updated_at "
+                + "where (" + changed + ", program.active) is distinct from (" + excluded + ", true) "
+                + "returning id, (xmax = 0) as created";
+        List<Long> created = new ArrayList<>();
+        int[] updated = {0};
+        jdbc.query(sql, new MapSqlParameterSource("now", Timestamp.from(now)), rs -> {
+            if (rs.getBoolean("created")) {
+                created.add(rs.getLong("id"));
+            } else {
+                updated[0]++;
+            }
+        });
+        return new Upserted(created, updated[0]);
+    }
+
+    /**
+     * Deactivates the active programs of {@code municipalities} that the file (just copied into
+     * program_import) does not list; {@code keptIds} are rows the file listed but that were rejected.
+     */
+    int deactivateMissing(Collection<String> municipalities, Collection<String> keptIds, Instant now) {
+        if (municipalities.isEmpty()) {
+            return 0;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("municipalities", municipalities)
+                .addValue("now", Timestamp.from(now));
+        String kept = "";
+        if (!keptIds.isEmpty()) {
+            kept = " and p.external_id not in (:kept)";
+            params.addValue("kept", keptIds);
+        }
+        return jdbc.update("update program p set active = false, updated_at = :now "
+                + "where p.active and p.municipality in (:municipalities)" + kept
+                + " and not exists (select 1 from program_import i where i.external_id = p.external_id)", params);
+    }
+
+    /** Fresh planner statistics after a big import, so the first searches get good plans. */
+    void analyze() {
+        jdbc.getJdbcOperations().execute("analyze program");
+    }
+
+    private void copy(List<ImportedProgram> programs) {
+        StringWriter csv = new StringWriter(programs.size() * 400);
+        // POSTGRESQL_CSV writes null as an unquoted empty field, which COPY reads as NULL.
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+            for (ImportedProgram p : programs) {
+                printer.printRecord(p.externalId(), p.title(), p.description(), p.orgName(), p.address(),
+                        p.district(), p.phone(), p.municipality(), p.direction().apiName(), p.ageFrom(), p.ageTo(),
+                        p.format().apiName(), p.cost().apiName(), p.price() == null ? null : p.price().toPlainString(),
+                        p.schedule(), p.placesTotal(), p.placesFree(), p.teacher(), p.url(), p.ovz());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy program_import (" + COLUMNS + ") from stdin (format csv)", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into program_import failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package ru.kruzhok.catalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.municipality.Municipalities;
+import ru.kruzhok.parent.ParentProfiles;
+
+/** The guided search's questions as buttons: direction, age (the parent's children first), district. */
+final class SearchChoices {
+
+    private SearchChoices() {
+    }
+
+    /** {@code catalog.directions}: the six directions and «any». */
+    @Component
+    static class Directions implements DialogProvider {
+        @Override
+        public String name() {
+            return "catalog.directions";
+        }
+
+        @Override
+        public Content provide(DialogContext ctx) {
+            List<Choice> choices = new ArrayList<>(Arrays.stream(Direction.values())
+                    .map(d -> new Choice(ctx.text("direction." + d.apiName()), d.apiName())).toList());
+            choices.add(new Choice(ctx.text("search_any_direction"), ChatSearchQuery.ANY));
+            return new Content(null, choices, 2);
+        }
+    }
+
+    /** {@code catalog.ages}: one button per child from the profile, and «any age»; typing a number works too. */
+    @Component
+    static class Ages implements DialogProvider {
+        private final ParentProfiles profiles;
+
+        Ages(ParentProfiles profiles) {
+            this.profiles = profiles;
+        }
+
+        @Override
+        public String name() {
+            return "catalog.ages";
+        }
+
+        @Override
+        public Content provide(DialogContext ctx) {
+            List<Choice> choices = new ArrayList<>();
+            profiles.find(ctx.chat()).ifPresent(p -> p.children().forEach(c -> choices.add(new Choice(
+                    (c.name() == null ? "" : c.name() + ", ") + c.age() + " " + years(c.age()), String.valueOf(c.age())))));
+            choices.add(new Choice(ctx.text("search_any_age"), ChatSearchQuery.ANY));
+            return new Content(null, choices, 1);
+        }
+    }
+
+    /** {@code catalog.districts}: the districts where the municipality's programs are, and «any». */
+    @Component
+    static class Districts implements DialogProvider {
+        private final ProgramSearch search;
+        private final Municipalities municipalities;
+
+        Districts(ProgramSearch search, Municipalities municipalities) {
+            this.search = search;
+            this.municipalities = municipalities;
+        }
+
+        @Override
+        public String name() {
+            return "catalog.districts";
+        }
+
+        @Override
+        public Content provide(DialogContext ctx) {
+            List<Choice> choices = new ArrayList<>();
+            if (ctx.municipality() == null) {
+                // the parent has not said where they live: let them pick the municipality here
+                municipalities.all().forEach(m -> choices.add(new Choice(m.name(), "m:" + m.code())));
+            } else {
+                search.districts(ctx.municipality()).forEach(d -> choices.add(new Choice(d, d)));
+            }
+            choices.add(new Choice(ctx.text("search_any_district"), ChatSearchQuery.ANY));
+            return new Content(null, choices, 2);
+        }
+    }
+
+    static String years(int n) {
+        int mod100 = n % 100;
+        int mod10 = n % 10;
+        if (mod100 >= 11 && mod100 <= 14) {
+            return "лет";
+        }
+        return mod10 == 1 ? "год" : (mod10 >= 2 && mod10 <= 4) ? "года" : "лет";
+    }
+}

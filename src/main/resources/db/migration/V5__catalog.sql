@@ -1,0 +1,45 @@
+-- The program catalog (issue 6). Full text and typo tolerance are PostgreSQL's job:
+-- a stored tsvector (russian stemming, title > organisation > description) and pg_trgm.
+create extension if not exists pg_trgm;
+
+create table program (
+    id            bigint generated always as identity primary key,
+    external_id   varchar(100) not null,
+    title         text         not null,
+    description   text,
+    org_name      text,
+    org_address   text,
+    district      text,
+    org_phone     text,
+    municipality  varchar(20)  not null,
+    direction     varchar(20)  not null
+        check (direction in ('technical', 'science', 'arts', 'sports', 'tourism', 'social')),
+    age_from      smallint     not null,
+    age_to        smallint     not null,
+    format        varchar(20)  not null check (format in ('in_person', 'remote', 'mixed')),
+    cost_type     varchar(20)  not null check (cost_type in ('free', 'certificate', 'paid')),
+    price         numeric(10, 2),
+    schedule      text,
+    places_total  integer,
+    places_free   integer,
+    teacher       text,
+    url           text,
+    ovz           boolean      not null default false,
+    active        boolean      not null default true,
+    created_at    timestamptz  not null,
+    updated_at    timestamptz  not null,
+    search_vector tsvector generated always as (
+        setweight(to_tsvector('russian', coalesce(title, '')), 'A')
+            || setweight(to_tsvector('russian', coalesce(org_name, '')), 'B')
+            || setweight(to_tsvector('russian', coalesce(description, '')), 'C')) stored,
+    -- What typo-tolerant matching compares a query with: short fields only, so similarity stays meaningful.
+    search_text   text generated always as (lower(title || ' ' || coalesce(org_name, ''))) stored,
+    constraint program_external_id unique (external_id),
+    constraint program_ages check (age_from <= age_to)
+);
+
+create index program_search_vector on program using gin (search_vector) where active;
+create index program_search_trgm on program using gin (search_text gin_trgm_ops) where active;
+-- The usual filter combination of the chat: municipality, then direction and age.
+create index program_filters on program (municipality, direction, age_from, age_to) where active;
+create index program_district on program (municipality, district) where active;

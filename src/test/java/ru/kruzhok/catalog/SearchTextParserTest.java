@@ -1,0 +1,70 @@
+package ru.kruzhok.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTextParserTest {
+
+    private final SearchTextParser parser = new SearchTextParser();
+
+    @Test
+    void danceForSevenForFree() {
+        assertThat(parser.parse("танцы для 7 лет бесплатно"))
+                .isEqualTo(new SearchTextParser.Parsed(7, Direction.ARTS, CostType.FREE, false, "танцы"));
+    }
+
+    @Test
+    void roboticsForTen() {
+        assertThat(parser.parse("Робототехника 10 лет"))
+                .isEqualTo(new SearchTextParser.Parsed(10, Direction.TECHNICAL, null, false, "робототехника"));
+    }
+
+    @Test
+    void swimmingPoolByCertificate() {
+        assertThat(parser.parse("бассейн по сертификату"))
+                .isEqualTo(new SearchTextParser.Parsed(null, Direction.SPORTS, CostType.CERTIFICATE, false, "бассейн"));
+    }
+
+    @Test
+    void genericDirectionWordsAreConsumedAndFillerDropped() {
+        assertThat(parser.parse("хочу найти спортивную секцию для сына 9 лет платно"))
+                .isEqualTo(new SearchTextParser.Parsed(9, Direction.SPORTS, CostType.PAID, false, null));
+        assertThat(parser.parse("техническое творчество"))
+                .isEqualTo(new SearchTextParser.Parsed(null, Direction.TECHNICAL, null, false, null));
+    }
+
+    @Test
+    void agesInOtherWordings() {
+        assertThat(parser.parse("футбол ребенку 8").age()).isEqualTo(8);
+        assertThat(parser.parse("рисование 5-летнему").age()).isEqualTo(5);
+        assertThat(parser.parse("шахматы от 7 до 10 лет").age()).isEqualTo(7);
+        assertThat(parser.parse("кружок для 2 класса").age()).isEqualTo(8);
+        assertThat(parser.parse("театр 12").age()).isEqualTo(12);
+        assertThat(parser.parse("3d моделирование").age()).isNull();
+        assertThat(parser.parse("школа № 45").age()).isNull();
+    }
+
+    @Test
+    void ovzAndAmbiguousActivities() {
+        SearchTextParser.Parsed ovz = parser.parse("плавание для детей с ОВЗ");
+        assertThat(ovz.ovz()).isTrue();
+        assertThat(ovz.text()).isEqualTo("плавание");
+        // Chess is sport in one catalogue and something else in another: stays text, sets no direction.
+        assertThat(parser.parse("шахматы").direction()).isNull();
+        assertThat(parser.parse("шахматы").text()).isEqualTo("шахматы");
+    }
+
+    @Test
+    void explicitFiltersWinOverTheText() {
+        ProgramQuery query = parser.parse("танцы 7 лет").applyTo(ProgramQuery.all().withAge(9).withDirection(Direction.SPORTS));
+        assertThat(query.age()).isEqualTo(9);
+        assertThat(query.direction()).isEqualTo(Direction.SPORTS);
+        assertThat(query.text()).isEqualTo("танцы");
+    }
+
+    @Test
+    void emptyTextGivesNothing() {
+        assertThat(parser.parse("  ")).isEqualTo(new SearchTextParser.Parsed(null, null, null, false, null));
+    }
+}
