@@ -64,7 +64,8 @@ final class FlowDiagram {
                 if (t.next() != null) {
                     lines.add("  " + source + " -->|" + action + "| " + target(flow, t.next()));
                 }
-                t.on().forEach((outcome, step) ->
+                // sorted: Target.on is an unordered Map.copyOf, and the diagram must not change between runs
+                new java.util.TreeMap<>(t.on()).forEach((outcome, step) ->
                         lines.add("  " + source + " -->|" + action + ": " + outcome + "| " + target(flow, step)));
                 if (t.next() == null && t.on().isEmpty()) {
                     lines.add("  " + source + " -->|" + action + "| " + source);

@@ -1,0 +1,70 @@
+package ru.kruzhok.survey;
+
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ru.kruzhok.dialog.DialogAction;
+import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.dialog.PlaceholderSource;
+
+/**
+ * The names the surveys flow uses in {@code dialogs/surveys.yaml}, each bound to one method of
+ * {@link SurveyChat}: a class per name would only forward the call.
+ */
+@Configuration(proxyBeanMethods = false)
+class SurveyDialogBeans {
+
+    private record NamedAction(String name, BiFunction<DialogContext, String, String> body) implements DialogAction {
+        @Override
+        public String run(DialogContext context, String arg) {
+            return body.apply(context, arg);
+        }
+    }
+
+    private record NamedProvider(String name, Function<DialogContext, Content> body) implements DialogProvider {
+        @Override
+        public Content provide(DialogContext context) {
+            return body.apply(context);
+        }
+    }
+
+    @Bean
+    DialogProvider surveyOpenProvider(SurveyChat chat) {
+        return new NamedProvider("survey.open", chat::openSurveys);
+    }
+
+    @Bean
+    DialogProvider surveyQuestionProvider(SurveyChat chat) {
+        return new NamedProvider("survey.question", chat::question);
+    }
+
+    @Bean
+    DialogAction surveyBeginAction(SurveyChat chat) {
+        return new NamedAction("survey.begin", (ctx, arg) -> chat.begin(ctx));
+    }
+
+    @Bean
+    DialogAction surveyAnswerAction(SurveyChat chat) {
+        return new NamedAction("survey.answer", (ctx, arg) -> chat.answer(ctx));
+    }
+
+    @Bean
+    DialogAction surveyAnswerTextAction(SurveyChat chat) {
+        return new NamedAction("survey.answer-text", (ctx, arg) -> chat.answerText(ctx));
+    }
+
+    @Bean
+    DialogAction surveyBackAction(SurveyChat chat) {
+        return new NamedAction("survey.back", (ctx, arg) -> chat.back(ctx));
+    }
+
+    /** {survey.retry}: the retry text of the question step, which depends on the question shown. */
+    @Bean
+    PlaceholderSource surveyRetryText(SurveyChat chat) {
+        return (name, ctx) -> name.equals("survey.retry") ? chat.retryText(ctx) : Optional.empty();
+    }
+}

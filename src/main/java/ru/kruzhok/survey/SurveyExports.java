@@ -1,0 +1,156 @@
+package ru.kruzhok.survey;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import ru.kruzhok.survey.Survey.Question;
+import ru.kruzhok.survey.SurveyResults.Filter;
+import ru.kruzhok.survey.SurveyResults.OptionCount;
+import ru.kruzhok.survey.SurveyResults.QuestionResult;
+import ru.kruzhok.survey.SurveyResults.RawResponse;
+import ru.kruzhok.survey.SurveyResults.Results;
+
+/**
+ * Survey results as files for a report: CSV (the raw responses, UTF-8 with a BOM and ';' between
+ * columns so Excel with Russian settings opens Cyrillic right) and XLSX (a summary sheet and a
+ * raw-responses sheet). An anonymous survey has no "who" columns at all.
+ */
+@Component
+class SurveyExports {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final SurveyResults results;
+
+    SurveyExports(SurveyResults results) {
+        this.results = results;
+    }
+
+    byte[] csv(String surveyId, Filter filter, ZoneId zone) {
+        Survey s = results.survey(surveyId);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
+            writer.write('\uFEFF');
+            csv.printRecord(header(s));
+            for (RawResponse r : results.responses(surveyId, filter)) {
+                csv.printRecord(row(s, r, zone));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    byte[] xlsx(String surveyId, Filter filter, ZoneId zone) {
+        Survey s = results.survey(surveyId);
+        Results summary = results.results(surveyId, filter);
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            XSSFFont font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+
+            Sheet sum = book.createSheet("Итоги");
+            int n = 0;
+            cells(sum.createRow(n++), List.of(summary.title())).getCell(0).setCellStyle(bold);
+            cells(sum.createRow(n++), List.of("Ответов", summary.responses()));
+            cells(sum.createRow(n++), List.of("Приглашено", summary.invited()));
+            cells(sum.createRow(n++), List.of("Отклик, %", summary.responseRate() == null ? "—" : summary.responseRate()));
+            n++;
+            for (QuestionResult q : summary.questions()) {
+                cells(sum.createRow(n++), List.of(q.text())).getCell(0).setCellStyle(bold);
+                cells(sum.createRow(n++), List.of("Ответили", q.answered()));
+                if (q.texts() != null) {
+                    for (String t : q.texts()) {
+                        cells(sum.createRow(n++), List.of("", t));
+                    }
+                } else {
+                    cells(sum.createRow(n++), List.of("Ответ", "Количество", "%"));
+                    for (OptionCount c : q.counts()) {
+                        cells(sum.createRow(n++), List.of(c.answer(), c.count(), c.percent()));
+                    }
+                    if (q.average() != null) {
+                        cells(sum.createRow(n++), List.of("Среднее", q.average()));
+                    }
+                    if (q.nps() != null) {
+                        cells(sum.createRow(n++), List.of("NPS", q.nps()));
+                    }
+                }
+                n++;
+            }
+            sum.setColumnWidth(0, 60 * 256);
+            sum.setColumnWidth(1, 14 * 256);
+
+            Sheet raw = book.createSheet("Ответы");
+            cells(raw.createRow(0), new ArrayList<>(header(s)));
+            int r = 1;
+            for (RawResponse response : results.responses(surveyId, filter)) {
+                cells(raw.createRow(r++), new ArrayList<>(row(s, response, zone)));
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> header(Survey s) {
+        List<String> h = new ArrayList<>(List.of("№", "Завершён", "Район"));
+        if (!s.anonymous()) {
+            h.add("Чат");
+            h.add("Ребёнок");
+        }
+        for (Question q : s.questions()) {
+            h.add(q.id() + ". " + q.text());
+        }
+        return h;
+    }
+
+    private static List<Object> row(Survey s, RawResponse r, ZoneId zone) {
+        List<Object> row = new ArrayList<>();
+        row.add(r.id());
+        row.add(TIME.format(r.completedAt().atZone(zone)));
+        row.add(r.municipality() == null ? "" : r.municipality());
+        if (!s.anonymous()) {
+            row.add(r.chat() == null ? "" : r.chat());
+            row.add(r.child() == null ? "" : r.child());
+        }
+        for (Question q : s.questions()) {
+            List<String> a = r.answers().getOrDefault(q.id(), List.of());
+            if (a.size() == 1 && (q.kind() == Survey.Kind.SCALE || q.kind() == Survey.Kind.NPS)) {
+                row.add(Integer.parseInt(a.get(0)));
+            } else {
+                row.add(String.join("; ", a));
+            }
+        }
+        return row;
+    }
+
+    private static Row cells(Row row, List<?> values) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v instanceof Number num) {
+                row.createCell(i).setCellValue(num.doubleValue());
+            } else {
+                row.createCell(i).setCellValue(String.valueOf(v));
+            }
+        }
+        return row;
+    }
+}

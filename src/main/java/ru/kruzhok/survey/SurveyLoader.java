@@ -1,0 +1,336 @@
+package ru.kruzhok.survey;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.survey.Survey.Audience;
+import ru.kruzhok.survey.Survey.Kind;
+import ru.kruzhok.survey.Survey.Question;
+import ru.kruzhok.survey.Survey.SkipRule;
+
+/**
+ * Reads and checks one survey file. Like the flow loader it walks SnakeYAML's node tree, so every
+ * problem names the file and line, typos in keys are refused, and a survey that could not be
+ * answered (a skip to nowhere, a button label that would be cut) never reaches parents.
+ */
+final class SurveyLoader {
+
+    /** Telegram cuts longer button labels on a phone; the dialog validator uses the same limit. */
+    static final int MAX_LABEL = 40;
+    static final int MAX_TEXT_ANSWER = 2000;
+
+    private static final Set<String> SURVEY_KEYS = Set.of("title", "intro", "anonymous", "opens", "closes",
+            "audience", "per", "questions");
+    private static final Set<String> AUDIENCE_KEYS = Set.of("municipalities", "ages");
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "kind", "text", "options", "max", "max-length",
+            "required", "skip");
+    private static final Set<String> SKIP_KEYS = Set.of("if", "to");
+
+    /** @param name the file name for messages, e.g. dialogs/surveys/satisfaction.yaml */
+    Survey load(String name, String content) {
+        String id = name.substring(name.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        if (!id.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+            throw new SurveyFileException(name, 1, "a survey file name uses lower-case latin letters, digits, '-' and '_' "
+                    + "(it is the survey's id in links and reports): '" + id + "'");
+        }
+        MappingNode root = mapping(name, compose(name, content), "a survey file starts with 'title:'");
+        Map<String, Node> f = fields(name, root, SURVEY_KEYS, "survey");
+        String title = required(name, root, f, "title");
+        String intro = f.containsKey("intro") ? scalar(name, f.get("intro"), "'intro' must be text") : "";
+        boolean anonymous = f.containsKey("anonymous") && bool(name, f.get("anonymous"));
+        LocalDate opens = date(name, f.get("opens"));
+        LocalDate closes = date(name, f.get("closes"));
+        if (opens != null && closes != null && closes.isBefore(opens)) {
+            throw error(name, f.get("closes"), "the survey closes (" + closes + ") before it opens (" + opens + ")");
+        }
+        Audience audience = audience(name, f.get("audience"));
+        boolean perChild = false;
+        if (f.containsKey("per")) {
+            String per = scalar(name, f.get("per"), "'per' is parent or child");
+            if (!per.equals("parent") && !per.equals("child")) {
+                throw error(name, f.get("per"), "'per' is parent (one response per parent) or child (one per child), not '" + per + "'");
+            }
+            perChild = per.equals("child");
+        }
+        Node qs = f.get("questions");
+        if (!(qs instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            throw error(name, qs == null ? root : qs, "'questions:' is a list of questions, each starting with '- id:'");
+        }
+        List<Question> questions = new ArrayList<>();
+        Map<String, Node> skipNodes = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Node qn : seq.getValue()) {
+            Question q = question(name, qn, skipNodes);
+            if (!ids.add(q.id())) {
+                throw error(name, qn, "the question id '" + q.id() + "' is used twice");
+            }
+            questions.add(q);
+        }
+        checkSkips(name, questions, skipNodes);
+        return new Survey(id, title, intro, anonymous, opens, closes, audience, perChild, List.copyOf(questions), name);
+    }
+
+    private Question question(String file, Node node, Map<String, Node> skipNodes) {
+        MappingNode m = mapping(file, node, "a question is a set of 'key: value' starting with '- id:'");
+        Map<String, Node> f = fields(file, m, QUESTION_KEYS, "question");
+        String id = required(file, m, f, "id");
+        if (!id.matches("[a-z0-9][a-z0-9_-]{0,19}")) {
+            throw error(file, f.get("id"), "a question id uses lower-case latin letters, digits, '-' and '_' (up to 20): '" + id + "'");
+        }
+        String kindName = required(file, m, f, "kind");
+        Kind kind;
+        try {
+            kind = Kind.valueOf(kindName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw error(file, f.get("kind"), "unknown kind '" + kindName + "'; known: single, multi, scale, nps, text");
+        }
+        String text = required(file, m, f, "text");
+        boolean required = !f.containsKey("required") || bool(file, f.get("required"));
+        List<String> options = List.of();
+        if (kind == Kind.SINGLE || kind == Kind.MULTI) {
+            Node on = f.get("options");
+            if (!(on instanceof SequenceNode os) || os.getValue().size() < 2) {
+                throw error(file, on == null ? m : on, "the question '" + id + "' (" + kindName + ") needs 'options:' with at least two answers");
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (Node o : os.getValue()) {
+                String label = scalar(file, o, "an option is a short text");
+                if (label.isBlank()) {
+                    throw error(file, o, "an empty option in the question '" + id + "'");
+                }
+                if (label.length() > MAX_LABEL) {
+                    throw error(file, o, "the option '" + label + "' is " + label.length() + " characters; a button shows at most "
+                            + MAX_LABEL + " on a phone — shorten it");
+                }
+                if (!seen.add(label)) {
+                    throw error(file, o, "the option '" + label + "' is given twice in the question '" + id + "'");
+                }
+            }
+            options = List.copyOf(seen);
+        } else if (f.containsKey("options")) {
+            throw error(file, f.get("options"), "a " + kindName + " question has no 'options:' (its answers are "
+                    + (kind == Kind.SCALE ? "1–5" : kind == Kind.NPS ? "0–10" : "typed by the parent") + ")");
+        }
+        int max;
+        if (kind == Kind.MULTI) {
+            max = f.containsKey("max") ? integer(file, f.get("max")) : options.size();
+            if (max < 1 || max > options.size()) {
+                throw error(file, f.get("max"), "'max' of the question '" + id + "' must be between 1 and " + options.size()
+                        + " (the number of options), not " + max);
+            }
+        } else if (kind == Kind.TEXT) {
+            if (f.containsKey("max")) {
+                throw error(file, f.get("max"), "a text question limits its length with 'max-length:', not 'max:'");
+            }
+            max = f.containsKey("max-length") ? integer(file, f.get("max-length")) : 1000;
+            if (max < 1 || max > MAX_TEXT_ANSWER) {
+                throw error(file, f.get("max-length"), "'max-length' must be between 1 and " + MAX_TEXT_ANSWER + ", not " + max);
+            }
+        } else {
+            Node extra = f.containsKey("max") ? f.get("max") : f.get("max-length");
+            if (extra != null) {
+                throw error(file, extra, "a " + kindName + " question has no 'max'/'max-length'");
+            }
+            max = 1;
+        }
+        if (kind != Kind.TEXT && f.containsKey("max-length")) {
+            throw error(file, f.get("max-length"), "'max-length' is only for text questions");
+        }
+        List<SkipRule> skip = new ArrayList<>();
+        if (f.containsKey("skip")) {
+            Node sn = f.get("skip");
+            List<Node> rules = sn instanceof SequenceNode ss ? ss.getValue() : List.of(sn);
+            for (Node rn : rules) {
+                Map<String, Node> rf = fields(file, mapping(file, rn, "a skip rule is { if: \"answer\", to: question }"),
+                        SKIP_KEYS, "skip rule");
+                String ifValue = required(file, (MappingNode) rn, rf, "if");
+                String to = required(file, (MappingNode) rn, rf, "to");
+                if (kind == Kind.TEXT) {
+                    throw error(file, rn, "a skip rule needs an answer to compare with; the text question '" + id + "' has none");
+                }
+                Question probe = new Question(id, kind, text, options, max, required, List.of(), 0);
+                if (!probe.choices().contains(ifValue)) {
+                    throw error(file, rf.get("if"), "'" + ifValue + "' is not an answer of the question '" + id + "'; answers: "
+                            + String.join(", ", probe.choices()));
+                }
+                skip.add(new SkipRule(ifValue, to));
+                skipNodes.put(id + "\u0000" + skip.size(), rf.get("to"));
+            }
+        }
+        return new Question(id, kind, text, options, max, required, List.copyOf(skip), node.getStartMark().getLine() + 1);
+    }
+
+    /** A skip goes forward to a question of this survey (or "end"), so a survey always finishes. */
+    private static void checkSkips(String file, List<Question> questions, Map<String, Node> skipNodes) {
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            for (int r = 0; r < q.skip().size(); r++) {
+                String to = q.skip().get(r).to();
+                Node at = skipNodes.get(q.id() + "\u0000" + (r + 1));
+                if (to.equals("end")) {
+                    continue;
+                }
+                int target = -1;
+                for (int j = 0; j < questions.size(); j++) {
+                    if (questions.get(j).id().equals(to)) {
+                        target = j;
+                    }
+                }
+                if (target < 0) {
+                    throw error(file, at, "skip to unknown question '" + to + "'; write a question id of this survey or 'end'");
+                }
+                if (target <= i) {
+                    throw error(file, at, "a skip goes forward only: '" + to + "' is not after '" + q.id() + "'");
+                }
+            }
+        }
+    }
+
+    private static Audience audience(String file, Node node) {
+        if (node == null) {
+            return new Audience(true, Set.of(), null, null);
+        }
+        if (node instanceof ScalarNode s) {
+            if (!s.getValue().equals("everyone")) {
+                throw error(file, node, "'audience' is 'everyone' or { municipalities: [...], ages: [from, to] }");
+            }
+            return new Audience(true, Set.of(), null, null);
+        }
+        MappingNode m = mapping(file, node, "'audience' is 'everyone' or { municipalities: [...], ages: [from, to] }");
+        Map<String, Node> f = fields(file, m, AUDIENCE_KEYS, "audience");
+        Set<String> municipalities = new LinkedHashSet<>();
+        if (f.containsKey("municipalities")) {
+            if (!(f.get("municipalities") instanceof SequenceNode ms)) {
+                throw error(file, f.get("municipalities"), "'municipalities' is a list of codes, e.g. [tsentr, zarechny]");
+            }
+            for (Node n : ms.getValue()) {
+                municipalities.add(scalar(file, n, "a municipality code"));
+            }
+        }
+        Integer from = null;
+        Integer to = null;
+        if (f.containsKey("ages")) {
+            if (!(f.get("ages") instanceof SequenceNode as) || as.getValue().size() != 2) {
+                throw error(file, f.get("ages"), "'ages' is [from, to], e.g. [5, 18]");
+            }
+            from = integer(file, as.getValue().get(0));
+            to = integer(file, as.getValue().get(1));
+            if (from < 0 || to < from) {
+                throw error(file, f.get("ages"), "'ages' must be [from, to] with from ≤ to");
+            }
+        }
+        return new Audience(false, Set.copyOf(municipalities), from, to);
+    }
+
+    // ---- node helpers (kept apart from the flow loader's: that one is internal to the dialog engine) ----
+
+    private static Node compose(String file, String content) {
+        try (Reader reader = new StringReader(content)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // duplicates are reported with their line below
+            Node node = new Yaml(options).compose(reader);
+            if (node == null) {
+                throw new SurveyFileException(file, 1, "the file is empty");
+            }
+            return node;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new SurveyFileException(file, line, "not valid YAML: " + e.getProblem());
+        } catch (IOException e) {
+            throw new SurveyFileException(file, 1, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Node> fields(String file, MappingNode m, Set<String> allowed, String what) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String key = scalar(file, t.getKeyNode(), "a key must be a plain word");
+            if (!allowed.contains(key)) {
+                throw error(file, t.getKeyNode(), "unknown key '" + key + "' in a " + what + "; allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (out.containsKey(key)) {
+                throw error(file, t.getKeyNode(), "'" + key + "' is given twice");
+            }
+            out.put(key, t.getValueNode());
+        }
+        return out;
+    }
+
+    private static MappingNode mapping(String file, Node node, String expected) {
+        if (node instanceof MappingNode m) {
+            return m;
+        }
+        throw error(file, node, expected);
+    }
+
+    private static String scalar(String file, Node node, String expected) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw error(file, node, expected);
+    }
+
+    private static String required(String file, MappingNode owner, Map<String, Node> f, String key) {
+        if (!f.containsKey(key)) {
+            throw error(file, owner, "'" + key + ":' is missing");
+        }
+        String value = scalar(file, f.get(key), "'" + key + "' must be a single value");
+        if (value.isBlank()) {
+            throw error(file, f.get(key), "'" + key + "' is empty");
+        }
+        return value;
+    }
+
+    private static int integer(String file, Node node) {
+        String v = scalar(file, node, "a number is expected");
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw error(file, node, "'" + v + "' is not a whole number");
+        }
+    }
+
+    private static boolean bool(String file, Node node) {
+        String v = scalar(file, node, "true or false is expected");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw error(file, node, "true or false is expected, not '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    private static LocalDate date(String file, Node node) {
+        if (node == null) {
+            return null;
+        }
+        String v = scalar(file, node, "a date like 2026-03-01 is expected");
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw error(file, node, "'" + v + "' is not a date like 2026-03-01");
+        }
+    }
+
+    private static SurveyFileException error(String file, Node node, String problem) {
+        return new SurveyFileException(file, node == null ? 1 : node.getStartMark().getLine() + 1, problem);
+    }
+}
