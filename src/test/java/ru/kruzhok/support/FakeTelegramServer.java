@@ -96,6 +96,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger getUpdatesCalls = new AtomicInteger();
+    /** Sends (send*, edit*) accepted in the last second, when a rate is enforced. */
+    private final Deque<Long> window = new ArrayDeque<>();
+    private volatile int enforcedRate;
+    private final AtomicInteger rateRejections = new AtomicInteger();
 
     public FakeTelegramServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -189,6 +193,21 @@ public final class FakeTelegramServer implements AutoCloseable {
         blocked.add(String.valueOf(chatId));
     }
 
+    /**
+     * From now on accept at most {@code perSecond} sends (send*, edit*) in any sliding second, across
+     * all chats, and answer 429 (retry_after 1) above it, as Telegram does; 0 turns it off.
+     */
+    public synchronized void enforceRate(int perSecond) {
+        enforcedRate = perSecond;
+        window.clear();
+        rateRejections.set(0);
+    }
+
+    /** How many 429s the enforced rate has answered. */
+    public int rateRejections() {
+        return rateRejections.get();
+    }
+
     // ---- reading what the bot did ------------------------------------------------------------
 
     public synchronized List<Call> calls() {
@@ -241,6 +260,8 @@ public final class FakeTelegramServer implements AutoCloseable {
         calls.clear();
         scripted.clear();
         blocked.clear();
+        enforcedRate = 0;
+        window.clear();
     }
 
     private static List<Call> messagesToUnlocked(List<Call> all, long chatId) {
@@ -310,6 +331,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (call.chatId() != null && blocked.contains(call.chatId())
                 && (call.method().startsWith("send") || call.method().startsWith("edit"))) {
             return new Scripted(call.method(), call.chatId(), 403, "Forbidden: bot was blocked by the user", null);
+        }
+        if (enforcedRate > 0 && (call.method().startsWith("send") || call.method().startsWith("edit"))) {
+            long now = call.atNanos();
+            while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+                window.pollFirst();
+            }
+            if (window.size() >= enforcedRate) {
+                rateRejections.incrementAndGet();
+                return new Scripted(call.method(), call.chatId(), 429, "Too Many Requests: retry after 1", 1);
+            }
+            window.addLast(now);
         }
         for (var it = scripted.iterator(); it.hasNext(); ) {
             Scripted s = it.next();
