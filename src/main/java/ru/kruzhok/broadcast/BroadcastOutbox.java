@@ -133,6 +133,16 @@ class BroadcastOutbox {
                 """, row.id(), row.lease());
     }
 
+    /** Started but stopped before the platform call (shutting down): back to pending, never sent. */
+    void unstart(OutboxRow row) {
+        jdbc.update("""
+                update broadcast_recipient
+                   set status = 'pending', claimed_at = null, claimed_by = null, send_started_at = null,
+                       attempts = greatest(attempts - 1, 0)
+                 where id = ? and claimed_by = ?
+                """, row.id(), row.lease());
+    }
+
     void cancelPending(long broadcastId) {
         jdbc.update("update broadcast_recipient set status = 'cancelled' where broadcast_id = ? and status = 'pending'",
                 broadcastId);

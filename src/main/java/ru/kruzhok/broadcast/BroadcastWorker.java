@@ -195,18 +195,20 @@ public class BroadcastWorker implements SmartLifecycle {
             outbox.finish(row, BroadcastOutbox.Status.FAILED, "no channel " + row.chat().channel(), clock.instant());
             return;
         }
+        // Mark the start first and take the token last, so nothing slow (the database) sits between
+        // the token and the platform call: sends reach the platform spaced as the tokens were.
+        if (!outbox.start(row, clock.instant())) {
+            outbox.release(row);
+            return;
+        }
         try {
             if (!budget.acquire(row.chat().channel(), () -> !running)) {
-                outbox.release(row);
+                outbox.unstart(row);
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outbox.release(row);
-            return;
-        }
-        if (!outbox.start(row, clock.instant())) {
-            outbox.release(row);
+            outbox.unstart(row);
             return;
         }
         String text = texts.get(row.broadcastId(), broadcasts::text);

@@ -44,6 +44,7 @@ public class SendBudget {
     private final ProxyManager<String> shared;
     private final Map<String, SendLimit> overrides = new ConcurrentHashMap<>();
     private final Map<String, Bucket> global = new ConcurrentHashMap<>();
+    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
     private final Cache<String, Bucket> perChat = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(1))
             .maximumSize(200_000)
@@ -102,8 +103,24 @@ public class SendBudget {
         bucket(channel).consumeIgnoringRateLimits(1);
     }
 
-    /** The platform said "too many requests": nobody writes to the channel for {@code retryAfter}. */
+    /**
+     * The platform said "too many requests": nobody writes to the channel for {@code retryAfter}.
+     * Sends already under way when the first 429 came answer 429 too; they belong to the same pause
+     * and must not lengthen it, so a pause is taken once per {@code retryAfter} (per instance).
+     */
     void penalize(String channel, Duration retryAfter) {
+        long now = System.nanoTime();
+        long[] taken = {0};
+        pausedUntil.compute(channel, (c, until) -> {
+            if (until != null && until - now > 0) {
+                return until;
+            }
+            taken[0] = 1;
+            return now + retryAfter.toNanos();
+        });
+        if (taken[0] == 0) {
+            return;
+        }
         long tokens = (long) Math.ceil(limit(channel).budgetPerSecond() * retryAfter.toMillis() / 1000.0);
         bucket(channel).consumeIgnoringRateLimits(Math.max(1, tokens));
     }

@@ -21,7 +21,7 @@ public record SendLimit(double perSecond, double headroom, Duration perChat) {
 
     /** Telegram's documented limits: about 30 messages a second in all, one a second to one chat. */
     public static SendLimit telegram() {
-        return new SendLimit(30, 1, Duration.ofSeconds(1));
+        return new SendLimit(30, 1.3, Duration.ofSeconds(1));
     }
 
     /** The web chat only writes rows to our own database. */
