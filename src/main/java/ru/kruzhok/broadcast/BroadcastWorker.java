@@ -130,9 +130,11 @@ public class BroadcastWorker implements SmartLifecycle {
                     Instant now = clock.instant();
                     String lease = instanceId + "#" + claims.incrementAndGet();
                     rows = outbox.claim(lease, batch, now, now.minus(properties.lease()));
-                } finally {
-                    // permits are handed back per row when its send ends
+                } catch (RuntimeException e) {
+                    room.release(batch);
+                    throw e;
                 }
+                // room for rows not claimed now; a claimed row hands its permit back when its send ends
                 room.release(batch - rows.size());
                 for (OutboxRow row : rows) {
                     logTakeover(row);
