@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -66,6 +68,38 @@ public class ParentProfiles {
     @Transactional
     public void setNotifications(ChatAddress chat, boolean on) {
         parent(chat).ifPresent(p -> p.notifications(on, clock.instant()));
+    }
+
+    /**
+     * Who an announcement goes to: parents with notifications on, in any of {@code municipalities}
+     * (empty: all), with a child aged {@code ageFrom}..{@code ageTo} this year (null: any age), interested
+     * in any of {@code directions} (empty: any).
+     */
+    public record AudienceFilter(Set<String> municipalities, Integer ageFrom, Integer ageTo, Set<String> directions) {
+        public AudienceFilter {
+            municipalities = municipalities == null ? Set.of() : Set.copyOf(municipalities);
+            directions = directions == null ? Set.of() : Set.copyOf(directions);
+        }
+    }
+
+    /** The chats an announcement to {@code filter} reaches, in the order parents joined. */
+    @Transactional(readOnly = true)
+    public List<ChatAddress> audience(AudienceFilter filter) {
+        int year = currentYear();
+        // ages move on by themselves: an age range is a range of birth years this year
+        int minBirthYear = filter.ageTo() == null ? Integer.MIN_VALUE : year - filter.ageTo();
+        int maxBirthYear = filter.ageFrom() == null ? Integer.MAX_VALUE : year - filter.ageFrom();
+        boolean anyAge = filter.ageFrom() == null && filter.ageTo() == null;
+        // an empty IN list is not valid SQL everywhere; the flags make the placeholder lists irrelevant
+        return parents.audience(
+                        filter.municipalities().isEmpty(), orPlaceholder(filter.municipalities()),
+                        anyAge, minBirthYear, maxBirthYear,
+                        filter.directions().isEmpty(), orPlaceholder(filter.directions()))
+                .stream().map(row -> new ChatAddress((String) row[0], (String) row[1])).toList();
+    }
+
+    private static Set<String> orPlaceholder(Set<String> values) {
+        return values.isEmpty() ? Set.of("-") : values;
     }
 
     /** What was deleted, for telling the parent. */

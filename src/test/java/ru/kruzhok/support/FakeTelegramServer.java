@@ -103,6 +103,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Integer, Map<String, Object>> delivered = new HashMap<>();
     /** The number of the getUpdates call that handed out the last non-empty batch. */
     private int lastBatchCall;
+    /** Sends (send*, edit*) accepted in the last second, when a rate is enforced. */
+    private final Deque<Long> window = new ArrayDeque<>();
+    private volatile int enforcedRate;
+    private final AtomicInteger rateRejections = new AtomicInteger();
 
     public FakeTelegramServer() throws IOException {
         // Without TCP_NODELAY the JDK server's two writes per response meet the client's delayed ACK:
@@ -245,6 +249,21 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on accept at most {@code perSecond} sends (send*, edit*) in any sliding second, across
+     * all chats, and answer 429 (retry_after 1) above it, as Telegram does; 0 turns it off.
+     */
+    public synchronized void enforceRate(int perSecond) {
+        enforcedRate = perSecond;
+        window.clear();
+        rateRejections.set(0);
+    }
+
+    /** How many 429s the enforced rate has answered. */
+    public int rateRejections() {
+        return rateRejections.get();
+    }
+
     // ---- reading what the bot did ------------------------------------------------------------
 
     public synchronized List<Call> calls() {
@@ -316,6 +335,8 @@ public final class FakeTelegramServer implements AutoCloseable {
         calls.clear();
         scripted.clear();
         blocked.clear();
+        enforcedRate = 0;
+        window.clear();
     }
 
     private static List<Call> messagesToUnlocked(List<Call> all, long chatId) {
@@ -388,6 +409,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (call.chatId() != null && blocked.contains(call.chatId())
                 && (call.method().startsWith("send") || call.method().startsWith("edit"))) {
             return new Scripted(call.method(), call.chatId(), 403, "Forbidden: bot was blocked by the user", null);
+        }
+        if (enforcedRate > 0 && (call.method().startsWith("send") || call.method().startsWith("edit"))) {
+            long now = call.atNanos();
+            while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+                window.pollFirst();
+            }
+            if (window.size() >= enforcedRate) {
+                rateRejections.incrementAndGet();
+                return new Scripted(call.method(), call.chatId(), 429, "Too Many Requests: retry after 1", 1);
+            }
+            window.addLast(now);
         }
         for (var it = scripted.iterator(); it.hasNext(); ) {
             Scripted s = it.next();

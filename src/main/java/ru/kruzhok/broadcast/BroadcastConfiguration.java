@@ -1,0 +1,74 @@
+package ru.kruzhok.broadcast;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.kruzhok.channel.Channel;
+import ru.kruzhok.channel.ChannelRegistry;
+import ru.kruzhok.channel.KnownChats;
+import ru.kruzhok.municipality.Municipalities;
+import ru.kruzhok.parent.ParentProfiles;
+import tools.jackson.databind.ObjectMapper;
+
+/** Wires announcements: the service, the shared send budget and this instance's outbox worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BroadcastProperties.class)
+class BroadcastConfiguration {
+
+    @Bean
+    SendBudget sendBudget(BroadcastProperties properties, DataSource dataSource) {
+        return new SendBudget(properties, dataSource);
+    }
+
+    @Bean
+    Broadcasts broadcasts(JdbcTemplate jdbc, TransactionTemplate transactions, ParentProfiles parents,
+                          Municipalities municipalities, BroadcastOutbox outbox, ObjectMapper json, Clock clock) {
+        return new Broadcasts(jdbc, transactions, parents, municipalities, outbox, json, clock);
+    }
+
+    @Bean
+    BroadcastWorker broadcastWorker(Broadcasts broadcasts, BroadcastOutbox outbox, SendBudget budget,
+                                    ChannelRegistry channels, KnownChats knownChats, ParentProfiles parents,
+                                    BroadcastProperties properties, Clock clock) {
+        return new BroadcastWorker(instanceId(), broadcasts, outbox, budget, channels, knownChats, parents,
+                properties, clock);
+    }
+
+    /**
+     * Replies to people chatting go through {@link Channel#deliver}; wrapping the channels here makes
+     * each such reply take its token from the shared budget first, without waiting, so bulk sending
+     * yields to it. Bulk sending uses {@link Channel#tryDeliver} and has already paid.
+     */
+    @Bean
+    static BeanPostProcessor interactiveSendAccounting(ObjectProvider<SendBudget> budget) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof Channel channel ? new BudgetedChannel(channel, budget) : bean;
+            }
+        };
+    }
+
+    /** host/pid/random: readable in logs and the lease column, unique across restarts. */
+    private static String instanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "host";
+        }
+        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
