@@ -36,14 +36,19 @@ final class DialogModel {
      *               the variable {@code choice}
      */
     record Step(String id, String text, List<List<ButtonDef>> buttons, InputDef input, String provider,
-                boolean back, Source source, Target choice) {
+                boolean back, Source source, Target choice, boolean entry) {
         Step(String id, String text, List<List<ButtonDef>> buttons, InputDef input, String provider,
              boolean back, Source source) {
-            this(id, text, buttons, input, provider, back, source, null);
+            this(id, text, buttons, input, provider, back, source, null, false);
         }
 
         Step withChoice(Target target) {
-            return new Step(id, text, buttons, input, provider, back, source, target);
+            return new Step(id, text, buttons, input, provider, back, source, target, entry);
+        }
+
+        /** {@code entry: true}: features open this step from code (a typed question lands here). */
+        Step asEntry(boolean isEntry) {
+            return new Step(id, text, buttons, input, provider, back, source, choice, isEntry);
         }
     }
 

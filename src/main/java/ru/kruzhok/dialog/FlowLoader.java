@@ -41,7 +41,7 @@ final class FlowLoader {
     }
 
     private static final Set<String> FLOW_KEYS = Set.of("flow", "start", "steps");
-    private static final Set<String> STEP_KEYS = Set.of("text", "buttons", "input", "provider", "choice", "back");
+    private static final Set<String> STEP_KEYS = Set.of("text", "buttons", "input", "provider", "choice", "back", "entry");
     private static final Set<String> TARGET_KEYS = Set.of("go", "flow", "action", "url", "back", "next", "on", "set", "arg");
     private static final Set<String> BUTTON_KEYS = union(TARGET_KEYS, Set.of("label"));
     private static final Set<String> INPUT_KEYS = union(TARGET_KEYS, Set.of("type", "save", "min", "max", "max-length", "retry"));
@@ -127,7 +127,8 @@ final class FlowLoader {
         Target choice = f.containsKey("choice") ? target(file, mapping(file, f.get("choice"), "'choice:' is a target"),
                 fields(file, (MappingNode) f.get("choice"), TARGET_KEYS, "choice"), true) : null;
         boolean back = f.containsKey("back") && bool(file, f.get("back"));
-        return new Step(id, text, rows, input, provider, back, source(file, m)).withChoice(choice);
+        boolean entry = f.containsKey("entry") && bool(file, f.get("entry"));
+        return new Step(id, text, rows, input, provider, back, source(file, m)).withChoice(choice).asEntry(entry);
     }
 
     private ButtonDef button(DialogFile file, Node node) {

@@ -52,6 +52,11 @@ final class FlowValidator {
         }
         for (Flow flow : dialogs.flows().values()) {
             walk(dialogs, flow.id() + "." + flow.start(), reachable);
+            for (Step step : flow.steps().values()) {
+                if (step.entry()) {
+                    walk(dialogs, flow.id() + "." + step.id(), reachable);
+                }
+            }
         }
         for (String entry : ENGINE_ENTRIES) {
             if (resolves(dialogs, entry)) {

@@ -22,9 +22,10 @@ import ru.kruzhok.channel.UpdateDispatcher;
 class ConversationSurvivesRestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // command-line arguments, because application.yml's ${DATA_DIR:./data} outranks default properties
         return new SpringApplicationBuilder(KruzhokApplication.class)
-                .properties("kruzhok.database.data-dir=" + dataDir, "server.port=0", "kruzhok.telegram.token=")
-                .run();
+                .run("--kruzhok.database.data-dir=" + dataDir, "--server.port=0", "--kruzhok.telegram.token=",
+                        "--kruzhok.broadcast.worker-enabled=false");
     }
 
     @Test
