@@ -63,6 +63,8 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         final ConversationState state;
         final DialogContext ctx;
         final List<Reply> replies = new ArrayList<>();
+        /** A short note shown above the next step in the same message («this menu is out of date»). */
+        String notice;
 
         Turn(Incoming in, ConversationState state) {
             this.in = in;
@@ -122,7 +124,7 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 return t.state;
             }
             default -> {
-                t.replies.add(Reply.text(fill(t, t.dialogs.text("unknown_command"))));
+                t.notice = fill(t, t.dialogs.text("unknown_command"));
                 return enterFlow(t, MAIN, t.state, false);
             }
         }
@@ -131,7 +133,7 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     private ConversationState button(Turn t) {
         Optional<Target> target = resolve(t.state, t.in.payload(), t.dialogs);
         if (target.isEmpty()) {
-            t.replies.add(Reply.text(fill(t, t.dialogs.text("stale_button"))));
+            t.notice = fill(t, t.dialogs.text("stale_button"));
             return redraw(t, false);
         }
         return follow(t, target.get(), true);
@@ -151,12 +153,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 return goTo == null ? t.state : goTo(t, goTo, false);
             }
         }
-        t.replies.add(Reply.text(fill(t, t.dialogs.text("not_understood"))));
+        t.notice = fill(t, t.dialogs.text("not_understood"));
         return enterFlow(t, MAIN, t.state, false);
     }
 
     private ConversationState notText(Turn t) {
-        t.replies.add(Reply.text(fill(t, t.dialogs.text("text_and_buttons"))));
+        t.notice = fill(t, t.dialogs.text("text_and_buttons"));
         return redraw(t, false);
     }
 
@@ -277,6 +279,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 : providers.get(step.provider()).provide(t.ctx);
         Function<String, String> lookup = name -> lookup(t, name, content.vars());
         String text = TextTemplates.fill(t.dialogs.text(step.text()), lookup);
+        if (t.notice != null) {
+            text = t.notice + "\n\n" + text;
+            t.notice = null;
+        }
         List<List<Button>> rows = new ArrayList<>();
         for (List<DialogProvider.Choice> choiceRow : step.choice() == null ? List.<List<DialogProvider.Choice>>of() : content.rows()) {
             List<Button> buttons = new ArrayList<>();

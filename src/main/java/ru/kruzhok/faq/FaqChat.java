@@ -31,7 +31,10 @@ final class FaqChat {
     private FaqChat() {
     }
 
-    /** Free text anywhere: runs before the catalog's search phrases and the hand-over. */
+    /**
+     * Free text anywhere, first pass: a question the bot is sure about is answered (before the
+     * catalog reads it as a search phrase).
+     */
     @Component
     @Order(10)
     static class Questions implements FreeTextAnswerer {
@@ -48,32 +51,44 @@ final class FaqChat {
             FaqMatcher.Match match = matcher.match(text, ctx.municipality());
             desk.count(ctx.municipality(), match.decision());
             ctx.setVar(QUESTION, text.length() > 1000 ? text.substring(0, 1000) : text);
-            switch (match.decision()) {
-                case ANSWER -> {
-                    if (opensSearch(match.topic())) {
-                        ctx.goTo("search.direction");
-                        return Optional.of(List.of());
-                    }
-                    ctx.setVar(TOPIC, match.topic());
-                    ctx.goTo("certificate.answer");
-                    return Optional.of(List.of());
-                }
-                case SUGGEST -> {
-                    List<String> ids = new ArrayList<>();
-                    ids.add(match.topic());
-                    match.alternatives().stream().limit(2).forEach(a -> ids.add(a.topic()));
-                    ctx.setVar(SUGGESTIONS, String.join(",", ids));
-                    ctx.goTo("certificate.suggest");
-                    return Optional.of(List.of());
-                }
-                default -> {
-                    return Optional.empty();
-                }
+            if (match.decision() != FaqMatcher.Decision.ANSWER) {
+                return Optional.empty();
             }
+            if (matcher.topic(match.topic()).map(t -> SEARCH_ACTION.equals(t.action())).orElse(false)) {
+                ctx.goTo("search.direction");
+                return Optional.of(List.of());
+            }
+            ctx.setVar(TOPIC, match.topic());
+            ctx.goTo("certificate.answer");
+            return Optional.of(List.of());
+        }
+    }
+
+    /**
+     * Second pass, after the catalog's search phrases: «Возможно, вы имели в виду…» with the two or
+     * three best topics when the bot is only half sure.
+     */
+    @Component
+    @Order(30)
+    static class Guesses implements FreeTextAnswerer {
+        private final FaqMatcher matcher;
+
+        Guesses(FaqMatcher matcher) {
+            this.matcher = matcher;
         }
 
-        private boolean opensSearch(String topic) {
-            return matcher.topic(topic).map(t -> SEARCH_ACTION.equals(t.action())).orElse(false);
+        @Override
+        public Optional<List<Reply>> answer(DialogContext ctx, String text) {
+            FaqMatcher.Match match = matcher.match(text, ctx.municipality());
+            if (match.decision() != FaqMatcher.Decision.SUGGEST) {
+                return Optional.empty();
+            }
+            List<String> ids = new ArrayList<>();
+            ids.add(match.topic());
+            match.alternatives().stream().limit(2).forEach(a -> ids.add(a.topic()));
+            ctx.setVar(SUGGESTIONS, String.join(",", ids));
+            ctx.goTo("certificate.suggest");
+            return Optional.of(List.of());
         }
     }
 
@@ -83,6 +98,9 @@ final class FaqChat {
     static class Handover implements FreeTextAnswerer {
         @Override
         public Optional<List<Reply>> answer(DialogContext ctx, String text) {
+            if (text.codePoints().noneMatch(Character::isLetter)) {
+                return Optional.empty(); // emoji or digits only: nothing to pass on, the menu helps more
+            }
             ctx.setVar(QUESTION, text.length() > 1000 ? text.substring(0, 1000) : text);
             ctx.goTo("certificate.handover");
             return Optional.of(List.of());

@@ -37,13 +37,13 @@ class DialogReloadTest extends IntegrationTest {
             Path main = properties.dir().resolve("main.yaml");
             String mainOriginal = Files.readString(main);
             try {
-                Files.writeString(main, mainOriginal.replace("go: certificate }", "go: sertificate }"));
+                Files.writeString(main, mainOriginal.replace("flow: settings }", "flow: setings }"));
                 DialogRegistry.ReloadResult broken = registry.reload();
                 assertThat(broken.ok()).isFalse();
-                assertThat(broken.problem()).startsWith("dialogs/main.yaml:8:").contains("unknown step 'sertificate'");
+                assertThat(broken.problem()).startsWith("dialogs/main.yaml:10:").contains("unknown flow 'setings'");
                 Call menu = parent.send("/menu");
                 assertThat(menu.text()).contains("Что подсказать?");
-                assertThat(parent.press("Сертификат").text()).contains("Сертификат");
+                assertThat(parent.press("Настройки").text()).contains("Ваши настройки");
             } finally {
                 Files.writeString(main, mainOriginal);
             }

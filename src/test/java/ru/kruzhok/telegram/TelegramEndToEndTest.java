@@ -35,10 +35,12 @@ class TelegramEndToEndTest extends IntegrationTest {
     MeterRegistry meters;
 
     @Test
-    void startIsAnsweredWithTheMainMenu() {
+    void startGreetsAndMenuShowsTheMainMenu() {
         long chat = newChatId();
 
         TELEGRAM.sendText(chat, "/start");
+        assertThat(TELEGRAM.awaitDelivered(chat, 1).get(0).text()).contains("Здравствуйте");
+        TELEGRAM.sendText(chat, "/menu");
 
         Call menu = awaitMenu(chat);
         assertThat(menu.text()).isNotBlank();
@@ -48,7 +50,7 @@ class TelegramEndToEndTest extends IntegrationTest {
     @Test
     void aButtonPressIsAcknowledgedAndLeadsOn() {
         long chat = newChatId();
-        TELEGRAM.sendText(chat, "/start");
+        TELEGRAM.sendText(chat, "/menu");
         Call menu = awaitMenu(chat);
         String data = menu.callbackData(label(menu, "Сертификат"));
         long pressedAt = System.nanoTime();
@@ -82,7 +84,7 @@ class TelegramEndToEndTest extends IntegrationTest {
     void a403MarksTheChatUnreachableUntilTheParentWritesAgain() {
         long chat = newChatId();
         ChatAddress address = new ChatAddress("telegram", String.valueOf(chat));
-        TELEGRAM.sendText(chat, "/start");
+        TELEGRAM.sendText(chat, "/menu");
         awaitMenu(chat);
         assertThat(knownChats.isReachable(address)).isTrue();
 

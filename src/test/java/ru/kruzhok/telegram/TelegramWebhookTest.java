@@ -64,7 +64,7 @@ class TelegramWebhookTest {
     @Test
     void anUpdateWithoutTheRightSecretIsRejectedAndNotHandled() {
         long chat = 7_000_001;
-        Map<String, Object> update = update(chat, "/start");
+        Map<String, Object> update = update(chat, "/menu");
 
         HttpResponse<String> noSecret = app.postJson(PATH, update);
         HttpResponse<String> wrongSecret = app.postJson(PATH, update, "X-Telegram-Bot-Api-Secret-Token", "guess");
@@ -87,7 +87,7 @@ class TelegramWebhookTest {
     @Test
     void anUpdateWithTheRightSecretIsAnsweredOnceEvenWhenTelegramRetriesIt() {
         long chat = 7_000_002;
-        Map<String, Object> update = update(chat, "/start");
+        Map<String, Object> update = update(chat, "/menu");
 
         HttpResponse<String> first = app.postJson(PATH, update, "X-Telegram-Bot-Api-Secret-Token", SECRET);
 

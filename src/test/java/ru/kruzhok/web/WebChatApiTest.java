@@ -34,11 +34,14 @@ class WebChatApiTest extends IntegrationTest {
         String session = newSession();
         HttpResponse<String> response = post("/api/web/messages", Map.of("session", session, "text", "/start"));
         assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode greeting = JSON.readTree(response.body()).get("messages").get(0);
+        assertThat(greeting.get("id").asLong()).isPositive();
+        assertThat(greeting.get("spans").findValuesAsText("text")).anyMatch(t -> t.contains("Здравствуйте"));
+        assertThat(greeting.get("buttons").findValuesAsText("label")).anyMatch(l -> l.contains("Согласен"));
+        response = post("/api/web/messages", Map.of("session", session, "text", "/menu"));
         JsonNode messages = JSON.readTree(response.body()).get("messages");
         assertThat(messages).isNotEmpty();
-        JsonNode first = messages.get(0);
-        assertThat(first.get("id").asLong()).isPositive();
-        assertThat(first.get("spans").findValuesAsText("text")).anyMatch(t -> t.contains("Здравствуйте"));
+        JsonNode first = messages.get(messages.size() - 1);
         assertThat(first.get("buttons").findValuesAsText("label")).anyMatch(l -> l.contains("Сертификат"));
 
         // the page polls with ?after=: nothing new after the last id, the whole history from 0

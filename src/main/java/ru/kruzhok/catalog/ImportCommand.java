@@ -1,0 +1,102 @@
+package ru.kruzhok.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.ChannelRegistry;
+import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.IncomingAttachment;
+import ru.kruzhok.channel.IncomingFilter;
+import ru.kruzhok.channel.Markup;
+import ru.kruzhok.channel.Reply;
+import ru.kruzhok.staff.AuditLog;
+import ru.kruzhok.staff.StaffAccess;
+import ru.kruzhok.staff.StaffCommand;
+import ru.kruzhok.staff.StaffFilterOrder;
+
+/**
+ * Staff send a CSV or XLSX file to the bot with the caption /import [partial]: the catalog of their
+ * municipality is updated, and every rejected row is listed. Rows of other municipalities are refused
+ * for staff who do not serve them.
+ */
+@Component
+@Order(StaffFilterOrder.FEATURE_COMMANDS)
+class ImportCommand implements IncomingFilter {
+
+    private static final int SHOWN_REJECTIONS = 20;
+
+    private final StaffAccess access;
+    private final ProgramImport programImport;
+    private final ChannelRegistry channels;
+    private final AuditLog audit;
+
+    ImportCommand(StaffAccess access, ProgramImport programImport, ChannelRegistry channels, AuditLog audit) {
+        this.access = access;
+        this.programImport = programImport;
+        this.channels = channels;
+        this.audit = audit;
+    }
+
+    @Override
+    public Optional<List<Reply>> intercept(Incoming in) {
+        if (!"import".equals(in.command()) || !access.isStaff(in) || !in.isPrivate()) {
+            return Optional.empty();
+        }
+        IncomingAttachment file = in.attachment();
+        if (file == null || file.kind() != IncomingAttachment.Kind.DOCUMENT || file.fileRef() == null) {
+            return Optional.of(List.of(Reply.text(
+                    "Пришлите файл CSV или XLSX из Навигатора с подписью /import (или /import partial — загрузить верные строки, пропустив ошибочные).")));
+        }
+        String municipality = access.municipalitiesOf(in).stream().sorted().findFirst().orElse(null);
+        if (!access.isAdmin(in) && access.municipalitiesOf(in).size() != 1) {
+            return Optional.of(List.of(Reply.text("Загрузка через чат доступна сотруднику одного района; используйте /api/admin/programs/import.")));
+        }
+        Optional<byte[]> bytes = channels.find(in.chat().channel()).flatMap(c -> c.download(file.fileRef()));
+        if (bytes.isEmpty()) {
+            return Optional.of(List.of(Reply.text("Не удалось получить файл. Попробуйте отправить его ещё раз.")));
+        }
+        boolean partial = in.commandArgs().toLowerCase().contains("partial");
+        try {
+            ImportResult result = programImport.importFile(file.fileName() == null ? "import.csv" : file.fileName(),
+                    bytes.get(), new ProgramImport.Options(partial, true, access.isAdmin(in) ? null : municipality));
+            audit.record(AuditLog.actorOf(in), "catalog.import", "created " + result.created() + ", updated "
+                    + result.updated() + ", rejected " + result.rejected().size());
+            return Optional.of(List.of(Reply.text(report(result, partial))));
+        } catch (ImportFileException e) {
+            return Optional.of(List.of(Reply.text("⚠️ Файл не загружен: " + Markup.escape(e.getMessage()))));
+        }
+    }
+
+    private static String report(ImportResult r, boolean partial) {
+        StringBuilder sb = new StringBuilder();
+        if (!r.rejected().isEmpty() && !partial) {
+            sb.append("⚠️ **Ничего не изменено**: в файле есть ошибочные строки (").append(r.rejected().size())
+                    .append("). Исправьте их или отправьте с подписью /import partial.\n\n");
+        } else {
+            sb.append("✅ Загружено: новых ").append(r.created()).append(", обновлено ").append(r.updated())
+                    .append(", снято с показа ").append(r.deactivated()).append(".\n\n");
+        }
+        if (!r.rejected().isEmpty()) {
+            sb.append(r.rejected().stream().limit(SHOWN_REJECTIONS)
+                    .map(x -> "строка " + x.row() + ": " + Markup.escape(x.reason()))
+                    .collect(Collectors.joining("\n")));
+            if (r.rejected().size() > SHOWN_REJECTIONS) {
+                sb.append("\n… и ещё ").append(r.rejected().size() - SHOWN_REJECTIONS);
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Declaration {
+        @Bean
+        StaffCommand importStaffCommand() {
+            return StaffCommand.staff("import", "Загрузить программы: файл с подписью /import");
+        }
+    }
+}
