@@ -38,6 +38,12 @@ class BroadcastConfiguration {
     }
 
     @Bean
+    Notices notices(JdbcTemplate jdbc, TransactionTemplate transactions, BroadcastOutbox outbox, ObjectMapper json,
+                    Clock clock) {
+        return new Notices(jdbc, transactions, outbox, json, clock);
+    }
+
+    @Bean
     BroadcastWorker broadcastWorker(Broadcasts broadcasts, BroadcastOutbox outbox, SendBudget budget,
                                     ChannelRegistry channels, KnownChats knownChats, ParentProfiles parents,
                                     BroadcastProperties properties, Clock clock) {

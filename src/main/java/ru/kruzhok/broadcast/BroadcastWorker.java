@@ -44,7 +44,7 @@ public class BroadcastWorker implements SmartLifecycle {
     private final BroadcastProperties properties;
     private final Clock clock;
     private final AtomicLong claims = new AtomicLong();
-    private final Cache<Long, String> texts = Caffeine.newBuilder().maximumSize(100).build();
+    private final Cache<Long, Reply> messages = Caffeine.newBuilder().maximumSize(100).build();
 
     private volatile boolean running;
     private Thread loop;
@@ -213,10 +213,10 @@ public class BroadcastWorker implements SmartLifecycle {
             outbox.unstart(row);
             return;
         }
-        String text = texts.get(row.broadcastId(), broadcasts::text);
+        Reply message = messages.get(row.broadcastId(), broadcasts::message);
         Delivery delivery;
         try {
-            delivery = channel.get().tryDeliver(row.chat().chatId(), Reply.text(text));
+            delivery = channel.get().tryDeliver(row.chat().chatId(), message);
         } catch (RuntimeException e) {
             delivery = Delivery.failed("network: " + e.getClass().getSimpleName());
         }

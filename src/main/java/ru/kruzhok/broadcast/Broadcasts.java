@@ -13,11 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.Reply;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.parent.ParentDataDeleted;
 import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -28,6 +31,8 @@ import tools.jackson.databind.ObjectMapper;
 public class Broadcasts {
 
     private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
+    private static final TypeReference<List<List<Button>>> BUTTON_ROWS = new TypeReference<>() {
+    };
     static final Set<String> DIRECTIONS = Set.of("technical", "science", "arts", "sports", "tourism", "social");
 
     /** What staff ask for. {@code sendAt} null: now. */
@@ -170,8 +175,13 @@ public class Broadcasts {
         }
     }
 
-    String text(long id) {
-        return jdbc.queryForObject("select text from broadcast where id = ?", String.class, id);
+    /** The message every recipient of broadcast {@code id} gets. */
+    Reply message(long id) {
+        return jdbc.queryForObject("select text, buttons::text as buttons from broadcast where id = ?", (rs, n) -> {
+            Reply reply = Reply.text(rs.getString("text"));
+            String buttons = rs.getString("buttons");
+            return buttons == null ? reply : reply.withButtons(json.readValue(buttons, BUTTON_ROWS));
+        }, id);
     }
 
     @EventListener

@@ -66,6 +66,19 @@ public record Incoming(
                 false, false, null, null, null, Instant.now());
     }
 
+    /**
+     * A button whose payload is a command (a notice's «Пройти опрос» carrying "/survey …") counts
+     * as that command typed: such buttons live in old messages on purpose and are never stale.
+     * Anything a parent could type is all a forged payload of this kind can do.
+     */
+    public Incoming withCommandPayloadAsTyped() {
+        if (type != Type.BUTTON || payload == null || !payload.startsWith("/")) {
+            return this;
+        }
+        return new Incoming(updateKey, chat, userId, chatKind, Type.COMMAND, payload.strip(), null, null, fromBot,
+                edited, messageId, replyToMessageId, username, receivedAt);
+    }
+
     /** The command name without the slash and without a "@botname" suffix, lower case; null if not a command. */
     public String command() {
         if (type != Type.COMMAND && !(type == Type.ATTACHMENT && text.startsWith("/"))) {

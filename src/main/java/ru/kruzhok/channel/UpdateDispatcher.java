@@ -125,7 +125,8 @@ public class UpdateDispatcher implements AutoCloseable {
         }
     }
 
-    private List<Reply> handleOnce(Incoming incoming) {
+    private List<Reply> handleOnce(Incoming received) {
+        Incoming incoming = received.withCommandPayloadAsTyped();
         if (!incoming.fromBot()) {
             knownChats.seen(incoming.chat());
         }
