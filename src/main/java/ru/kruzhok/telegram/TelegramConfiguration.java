@@ -44,7 +44,8 @@ class TelegramConfiguration {
     @Bean
     TelegramChannel telegramChannel(TelegramClient client, CallbackData callbackData,
                                     ApplicationEventPublisher events, TelegramProperties properties) {
-        return new TelegramChannel(client, callbackData, events, properties.maxRetryAfter());
+        return new TelegramChannel(client, callbackData, events, properties.maxRetryAfter(),
+                new TelegramFileDownloads(properties.apiUrl(), properties.token()));
     }
 
     @Bean
