@@ -8,15 +8,17 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import ru.kruzhok.dialog.ReloadableContent;
 import ru.kruzhok.municipality.Municipalities;
 
 /**
  * Answers a parent's free-text question from the knowledge base in {@code dialogs/faq/}: the topic it
  * is about, how sure we are, the answer with the parent's municipality's figures, and the runners-up.
  * This is the FAQ feature's public surface; the dialog engine and {@code GET /api/faq/match} use it.
+ * Staff's /reload re-reads the knowledge base; a broken file keeps the old one answering.
  */
 @Service
-public class FaqMatcher {
+public class FaqMatcher implements ReloadableContent {
 
     /** Longer questions are cut: nobody types more, and matching time must stay bounded. */
     public static final int MAX_QUESTION = 1000;
@@ -52,9 +54,14 @@ public class FaqMatcher {
                         Decision decision) {
     }
 
-    private final FaqKnowledgeBase kb;
-    private final Map<String, FaqTopic> byId;
-    private final FaqIndex index;
+    /** The knowledge base in use with its index; swapped as a whole by /reload. */
+    private record Loaded(FaqKnowledgeBase kb, Map<String, FaqTopic> byId, FaqIndex index) {
+        Loaded(FaqKnowledgeBase kb) {
+            this(kb, kb.byId(), new FaqIndex(kb));
+        }
+    }
+
+    private volatile Loaded loaded;
     private final MunicipalValues values;
     private final FaqProperties properties;
 
@@ -64,11 +71,26 @@ public class FaqMatcher {
     }
 
     FaqMatcher(FaqKnowledgeBase kb, MunicipalValues values, FaqProperties properties) {
-        this.kb = kb;
-        this.byId = kb.byId();
-        this.index = new FaqIndex(kb);
+        this.loaded = new Loaded(kb);
         this.values = values;
         this.properties = properties;
+    }
+
+    /** Reads and indexes {@code dialogs/faq/} again; the old knowledge base answers until {@link Staged#apply()}. */
+    @Override
+    public Staged stage() {
+        Loaded next = new Loaded(FaqLoader.load(properties.directory()));
+        return new Staged() {
+            @Override
+            public String summary() {
+                return "вопросы и ответы: тем " + next.kb().topics().size();
+            }
+
+            @Override
+            public void apply() {
+                loaded = next;
+            }
+        };
     }
 
     /**
@@ -81,7 +103,8 @@ public class FaqMatcher {
         if (q.length() > MAX_QUESTION) {
             q = q.substring(0, MAX_QUESTION);
         }
-        List<FaqIndex.Candidate> ranked = index.rank(q);
+        Loaded current = loaded;
+        List<FaqIndex.Candidate> ranked = current.index().rank(q);
         FaqIndex.Candidate best = null;
         FaqIndex.Candidate outsideAbove = null;
         List<FaqIndex.Candidate> rest = new ArrayList<>();
@@ -118,27 +141,32 @@ public class FaqMatcher {
         if (decision == Decision.HANDOVER) {
             return new Match(null, confidence, HANDOVER_TEXT, List.copyOf(alternatives), decision);
         }
-        return new Match(best.topicId(), confidence, answer(best.topicId(), municipalityCode).orElseThrow(),
+        return new Match(best.topicId(), confidence, answer(current, best.topicId(), municipalityCode).orElseThrow(),
                 List.copyOf(alternatives), decision);
     }
 
     /** The best answerable topic before thresholds (for the evaluation's threshold sweep). */
     FaqIndex.Candidate bestInScope(String question) {
-        return index.rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+        return loaded.index().rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
     }
 
     /** Every answerable topic, in file order (for menus of topics by category). */
     public List<FaqTopic> topics() {
-        return kb.topics();
+        return loaded.kb().topics();
     }
 
     public Optional<FaqTopic> topic(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(loaded.byId().get(id));
     }
 
     /** A topic's answer with the municipality's values filled in (for a pressed topic button). */
     public Optional<String> answer(String topicId, String municipalityCode) {
-        return topic(topicId).map(t -> AnswerTemplate.fill(t.answer(), values.forMunicipality(municipalityCode)));
+        return answer(loaded, topicId, municipalityCode);
+    }
+
+    private Optional<String> answer(Loaded from, String topicId, String municipalityCode) {
+        return Optional.ofNullable(from.byId().get(topicId))
+                .map(t -> AnswerTemplate.fill(t.answer(), values.forMunicipality(municipalityCode)));
     }
 
     public double highThreshold() {

@@ -47,6 +47,34 @@ public final class FakeTelegramServer implements AutoCloseable {
             return v == null ? null : String.valueOf(v);
         }
 
+        /** The bytes of an uploaded file field (sendPhoto's "photo", sendDocument's "document"), or null. */
+        public byte[] fileBytes(String field) {
+            return (byte[]) params.get(field + "_bytes");
+        }
+
+        /** The photos of a sendMediaGroup call, in order, with their captions and uploaded bytes. */
+        @SuppressWarnings("unchecked")
+        public List<AlbumPhoto> album() {
+            Object media = params.get("media");
+            if (media == null) {
+                return List.of();
+            }
+            try {
+                List<Map<String, Object>> items = media instanceof List<?> l ? (List<Map<String, Object>>) l
+                        : JSON.readValue(String.valueOf(media), List.class);
+                List<AlbumPhoto> out = new ArrayList<>();
+                for (Map<String, Object> item : items) {
+                    String ref = String.valueOf(item.get("media"));
+                    byte[] bytes = ref.startsWith("attach://") ? (byte[]) params.get(ref.substring(9) + "_bytes") : null;
+                    out.add(new AlbumPhoto(String.valueOf(item.get("type")),
+                            item.get("caption") == null ? null : String.valueOf(item.get("caption")), bytes));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new AssertionError("media is not a JSON list: " + media, e);
+            }
+        }
+
         /** Labels of the inline keyboard's buttons, row by row, flattened. */
         @SuppressWarnings("unchecked")
         public List<String> buttonLabels() {
@@ -82,11 +110,20 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** One photo of an album: its type ("photo"), caption (HTML) and the uploaded bytes. */
+    public record AlbumPhoto(String type, String caption, byte[] content) {
+    }
+
+    /** A file a person sent, as getFile and the file download serve it. */
+    private record StoredFile(String path, byte[] content) {
+    }
+
     private record Scripted(String method, String chatId, int code, String description, Integer retryAfter) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
+    private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
@@ -94,6 +131,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** Updates handed out again regardless of the poller's offset, as Telegram does when it redelivers. */
     private final List<Map<String, Object>> redelivered = new ArrayList<>();
     private final Map<String, Integer> lastSentMessageId = new ConcurrentHashMap<>();
+    /** Files people sent, by file_id. */
+    private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
@@ -127,6 +166,22 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** A parent (user id = chat id) types {@code text} in a private chat; returns the update id. */
     public int sendText(long chatId, String text) {
         return enqueue(messageUpdate(chatId, "private", chatId, text, null));
+    }
+
+    /**
+     * A person (user id = chat id) sends a document with a caption in a private chat; getFile and the
+     * file download path then serve its bytes, as Telegram does. Returns the update id.
+     */
+    public int sendDocument(long chatId, String fileName, String mimeType, byte[] content, String caption) {
+        String fileId = "doc-" + chatId + "-" + nextMessageId.incrementAndGet();
+        files.put(fileId, new StoredFile("documents/" + fileId + "-" + fileName, content));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("document", Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "file_name", fileName,
+                "mime_type", mimeType, "file_size", content.length));
+        if (caption != null) {
+            extra.put("caption", caption);
+        }
+        return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
     }
 
     /** A parent presses the inline button carrying {@code data} under message {@code messageId}. */
@@ -358,6 +413,11 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher file = FILE_PATH.matcher(exchange.getRequestURI().getPath());
+            if (file.matches()) {
+                serveFile(exchange, file.group(1), file.group(2));
+                return;
+            }
             Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
             if (!m.matches() || !TOKEN.equals(m.group(1))) {
                 respond(exchange, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
@@ -393,6 +453,23 @@ public final class FakeTelegramServer implements AutoCloseable {
             respond(exchange, 200, Map.of("ok", true, "result", result));
         } catch (Exception e) {
             respond(exchange, 500, Map.of("ok", false, "error_code", 500, "description", e.toString()));
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String token, String path) throws IOException {
+        StoredFile stored = !TOKEN.equals(token) ? null : files.values().stream()
+                .filter(f -> f.path().equals(path)).findFirst().orElse(null);
+        synchronized (this) {
+            record(new Call("downloadFile", new LinkedHashMap<>(Map.of("file_path", path)), System.nanoTime()));
+        }
+        if (stored == null) {
+            respond(exchange, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, stored.content().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(stored.content());
         }
     }
 
@@ -481,6 +558,27 @@ public final class FakeTelegramServer implements AutoCloseable {
                 lastSentMessageId.put(String.valueOf(params.get("chat_id")), (Integer) message.get("message_id"));
                 yield message;
             }
+            case "sendMediaGroup" -> {
+                List<Map<String, Object>> messages = new ArrayList<>();
+                Object chat = params.get("chat_id");
+                int count = new Call(method, params, 0).album().size();
+                for (int i = 0; i < count; i++) {
+                    int id = nextMessageId.incrementAndGet();
+                    messages.add(Map.of("message_id", id, "date", nowSeconds(), "media_group_id", "g" + chat,
+                            "chat", Map.of("id", Long.parseLong(String.valueOf(chat)), "type", "private")));
+                    lastSentMessageId.put(String.valueOf(chat), id);
+                }
+                yield messages;
+            }
+            case "getFile" -> {
+                String fileId = String.valueOf(params.get("file_id"));
+                StoredFile stored = files.get(fileId);
+                if (stored == null) {
+                    throw new IllegalArgumentException("Bad Request: invalid file_id");
+                }
+                yield Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "file_size", stored.content().length,
+                        "file_path", stored.path());
+            }
             default -> true;
         };
     }
@@ -522,7 +620,10 @@ public final class FakeTelegramServer implements AutoCloseable {
         return out;
     }
 
-    /** Text fields of a multipart body; file parts are recorded as their size in bytes. */
+    /**
+     * Text fields of a multipart body; a file part is recorded as its size ("file:N"), its file name
+     * ({@code name_filename}) and its bytes ({@code name_bytes}).
+     */
     private static Map<String, Object> multipart(byte[] body, String contentType) {
         String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
         String raw = new String(body, StandardCharsets.ISO_8859_1);
@@ -543,6 +644,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             if (headers.contains("filename=")) {
                 out.put(name.group(1), "file:" + value.length());
+                out.put(name.group(1) + "_bytes", value.getBytes(StandardCharsets.ISO_8859_1));
                 Matcher fn = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
                 if (fn.find()) {
                     out.put(name.group(1) + "_filename", fn.group(1));
