@@ -47,8 +47,15 @@ public final class FakeTelegramServer implements AutoCloseable {
             return v == null ? null : String.valueOf(v);
         }
 
-        /** The bytes of an uploaded file field (sendPhoto's "photo", sendDocument's "document"), or null. */
+        /**
+         * The bytes of an uploaded file field (sendPhoto's "photo", sendDocument's "document"), or null;
+         * follows "attach://name", which TelegramBots uses to point a field at a file part.
+         */
         public byte[] fileBytes(String field) {
+            Object value = params.get(field);
+            if (value instanceof String s && s.startsWith("attach://")) {
+                return (byte[]) params.get(s.substring("attach://".length()) + "_bytes");
+            }
             return (byte[]) params.get(field + "_bytes");
         }
 
@@ -634,7 +641,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 continue;
             }
             String headers = part.substring(0, headerEnd);
-            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            Matcher name = Pattern.compile("\\bname=\"?([^\";\\r\\n]+)\"?").matcher(headers);
             if (!name.find()) {
                 continue;
             }
