@@ -2,6 +2,10 @@ package ru.kruzhok.channel;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class KnownChats {
+
+    private static final String PEOPLE = "from known_chat where not (channel = 'telegram' and chat_id like '-%')";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -39,6 +45,40 @@ public class KnownChats {
                 insert into known_chat(channel, chat_id, first_seen_at, last_seen_at, unreachable_at) values (?, ?, ?, ?, ?)
                 on conflict (channel, chat_id) do update set unreachable_at = excluded.unreachable_at
                 """, event.chat().channel(), event.chat().chatId(), now, now, now);
+    }
+
+    /** People (private chats; Telegram groups have negative ids) the bot has talked with. */
+    public long countPeople() {
+        return jdbc.queryForObject("select count(*) " + PEOPLE, Long.class);
+    }
+
+    public long countUnreachablePeople() {
+        return jdbc.queryForObject("select count(*) " + PEOPLE + " and unreachable_at is not null", Long.class);
+    }
+
+    public long countPeopleFirstSeenSince(Instant since) {
+        return jdbc.queryForObject("select count(*) " + PEOPLE + " and first_seen_at >= ?", Long.class,
+                Timestamp.from(since));
+    }
+
+    /** How many of {@code chats} blocked the bot or deleted the chat. */
+    public long countUnreachable(Collection<ChatAddress> chats) {
+        if (chats.isEmpty()) {
+            return 0;
+        }
+        String[] channels = chats.stream().map(ChatAddress::channel).toArray(String[]::new);
+        String[] ids = chats.stream().map(ChatAddress::chatId).toArray(String[]::new);
+        return jdbc.queryForObject("""
+                select count(*) from known_chat k
+                  join unnest(?::varchar[], ?::varchar[]) as c(channel, chat_id)
+                    on k.channel = c.channel and k.chat_id = c.chat_id
+                 where k.unreachable_at is not null""", Long.class, channels, ids);
+    }
+
+    /** The chats that cannot be reached now. */
+    public Set<ChatAddress> unreachable() {
+        return new HashSet<>(jdbc.query("select channel, chat_id from known_chat where unreachable_at is not null",
+                (rs, i) -> new ChatAddress(rs.getString(1), rs.getString(2))));
     }
 
     public boolean isReachable(ChatAddress chat) {
