@@ -52,9 +52,9 @@ public class FaqMatcher {
                         Decision decision) {
     }
 
-    private final FaqKnowledgeBase kb;
-    private final Map<String, FaqTopic> byId;
-    private final FaqIndex index;
+    private final FaqKnowledgeBase files;
+    /** The files plus accepted staff suggestions; replaced whole, so a match never sees half an update. */
+    private volatile Loaded loaded;
     private final MunicipalValues values;
     private final FaqProperties properties;
 
@@ -64,9 +64,8 @@ public class FaqMatcher {
     }
 
     FaqMatcher(FaqKnowledgeBase kb, MunicipalValues values, FaqProperties properties) {
-        this.kb = kb;
-        this.byId = kb.byId();
-        this.index = new FaqIndex(kb);
+        this.files = kb;
+        this.loaded = new Loaded(kb);
         this.values = values;
         this.properties = properties;
     }
@@ -81,7 +80,7 @@ public class FaqMatcher {
         if (q.length() > MAX_QUESTION) {
             q = q.substring(0, MAX_QUESTION);
         }
-        List<FaqIndex.Candidate> ranked = index.rank(q);
+        List<FaqIndex.Candidate> ranked = loaded.index().rank(q);
         FaqIndex.Candidate best = null;
         FaqIndex.Candidate outsideAbove = null;
         List<FaqIndex.Candidate> rest = new ArrayList<>();
@@ -124,16 +123,45 @@ public class FaqMatcher {
 
     /** The best answerable topic before thresholds (for the evaluation's threshold sweep). */
     FaqIndex.Candidate bestInScope(String question) {
-        return index.rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+        return loaded.index().rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+    }
+
+    /**
+     * Adds the paraphrases admins accepted («в базу ответов») to their topics and rebuilds the index;
+     * a topic that no longer exists in the files is skipped.
+     */
+    void useAcceptedParaphrases(Map<String, List<String>> accepted) {
+        List<FaqTopic> topics = files.topics().stream().map(t -> {
+            List<String> extra = accepted.getOrDefault(t.id(), List.of());
+            if (extra.isEmpty()) {
+                return t;
+            }
+            List<String> paraphrases = new ArrayList<>(t.paraphrases());
+            paraphrases.addAll(extra);
+            return new FaqTopic(t.id(), t.title(), t.category(), paraphrases, t.answer(), t.related(), t.action());
+        }).toList();
+        loaded = new Loaded(new FaqKnowledgeBase(topics, files.outside(), files.synonyms(), files.filler()));
+    }
+
+    private record Loaded(FaqKnowledgeBase kb, Map<String, FaqTopic> byId, FaqIndex index) {
+        Loaded(FaqKnowledgeBase kb) {
+            this(kb, kb.byId(), new FaqIndex(kb));
+        }
+    }
+
+    /** The {@code n} answerable topics closest to a question, whatever the confidence (for staff to pick from). */
+    List<String> likelyTopics(String question, int n) {
+        return loaded.index().rank(question).stream().filter(c -> !c.outside()).map(FaqIndex.Candidate::topicId)
+                .distinct().limit(n).toList();
     }
 
     /** Every answerable topic, in file order (for menus of topics by category). */
     public List<FaqTopic> topics() {
-        return kb.topics();
+        return loaded.kb().topics();
     }
 
     public Optional<FaqTopic> topic(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(loaded.byId().get(id));
     }
 
     /** A topic's answer with the municipality's values filled in (for a pressed topic button). */
