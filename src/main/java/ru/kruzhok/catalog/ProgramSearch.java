@@ -59,10 +59,9 @@ public class ProgramSearch {
     public ProgramPage search(ProgramQuery query) {
         ProgramQuery q = query.size() > MAX_SIZE ? query.withPage(query.page(), MAX_SIZE) : query;
         return readOnly.execute(status -> {
-            Matched matched = match(q);
-            List<Program> items = matched.total > (long) q.page() * q.size() ? items(q, matched) : List.of();
-            ProgramPage.RelaxSuggestion relax = matched.total == 0 ? relaxSuggestion(q) : null;
-            return new ProgramPage(matched.total, items, q.page(), q.size(), relax);
+            Found found = searchableText(q.text()) == null ? filtersOnly(q) : withText(q);
+            ProgramPage.RelaxSuggestion relax = found.total == 0 ? relaxSuggestion(q) : null;
+            return new ProgramPage(found.total, found.items, q.page(), q.size(), relax);
         });
     }
 
@@ -121,16 +120,67 @@ public class ProgramSearch {
         return new Matched(count(q, corrected, OR), corrected, OR);
     }
 
-    private List<Program> items(ProgramQuery q, Matched matched) {
+    private record Found(long total, List<Program> items) {
+    }
+
+    /** Filters only: an index-only count, then the page in title order straight off an index. */
+    private Found filtersOnly(ProgramQuery q) {
+        long total = count(q, null, AND);
+        if (total <= (long) q.page() * q.size()) {
+            return new Found(total, List.of());
+        }
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(q, matched.text, params);
+        String where = where(q, null, params);
         params.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
-        String order = matched.text != null
-                ? "ts_rank(p.search_vector, q.tsq) desc, p.title, p.id"
-                : "(p.places_free = 0) is true, p.title, p.id";
-        return jdbc.query(textCte(matched.text, matched.wordJoin, params) + "select " + COLUMNS + " from program p"
-                + (matched.text != null ? ", q" : "") + " where " + where
-                + " order by " + order + " limit :limit offset :offset", params, PROGRAM);
+        return new Found(total, jdbc.query("select " + COLUMNS + " from program p where " + where
+                + " order by p.title, p.id limit :limit offset :offset", params, PROGRAM));
+    }
+
+    /** Free text: the same fallbacks as {@link #match}, each a single pass that ranks, counts and pages. */
+    private Found withText(ProgramQuery q) {
+        String text = searchableText(q.text());
+        Found found = rankedPage(q, text, AND);
+        if (found.total > 0) {
+            return found;
+        }
+        boolean severalWords = text.contains(" ");
+        if (severalWords && (found = rankedPage(q, text, OR)).total > 0) {
+            return found;
+        }
+        String corrected = corrected(text);
+        if (corrected.equals(text)) {
+            return found;
+        }
+        if ((found = rankedPage(q, corrected, AND)).total > 0 || !severalWords) {
+            return found;
+        }
+        return rankedPage(q, corrected, OR);
+    }
+
+    /**
+     * Matches are gathered once (id, rank, title) and both counted and paged from there, so the
+     * programs are read once; only the page's rows are read in full.
+     */
+    private Found rankedPage(ProgramQuery q, String text, String wordJoin) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(q, text, params);
+        params.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
+        String sql = textCte(text, wordJoin, params) + """
+                , m as materialized (select p.id, ts_rank(p.search_vector, q.tsq) as rank, p.title
+                                     from program p, q where %s),
+                top as (select id, rank, title from m order by rank desc, title, id limit :limit offset :offset)
+                select %s, (select count(*) from m) as total
+                from top join program p on p.id = top.id
+                order by top.rank desc, top.title, top.id""".formatted(where, COLUMNS);
+        long[] total = {0};
+        List<Program> items = jdbc.query(sql, params, (rs, n) -> {
+            total[0] = rs.getLong("total");
+            return program(rs, n);
+        });
+        if (items.isEmpty() && q.page() > 0) {
+            total[0] = count(q, text, wordJoin);
+        }
+        return new Found(total[0], items);
     }
 
     private long count(ProgramQuery q, String text, String wordJoin) {
