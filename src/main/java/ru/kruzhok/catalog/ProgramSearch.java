@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds programs: filters, Russian full text with stemming, typo tolerance and ranking, all in one
@@ -48,26 +46,23 @@ public class ProgramSearch {
     static final RowMapper<Program> PROGRAM = ProgramSearch::program;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
 
-    ProgramSearch(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ProgramSearch(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
     public ProgramPage search(ProgramQuery query) {
         ProgramQuery q = query.size() > MAX_SIZE ? query.withPage(query.page(), MAX_SIZE) : query;
-        return readOnly.execute(status -> {
-            Found found = searchableText(q.text()) == null ? filtersOnly(q) : withText(q);
-            ProgramPage.RelaxSuggestion relax = found.total == 0 ? relaxSuggestion(q) : null;
-            return new ProgramPage(found.total, found.items, q.page(), q.size(), relax);
-        });
+        // No transaction: each statement is consistent on its own, and a page whose count is a moment
+        // older than its rows is harmless; it saves round trips on every search.
+        Found found = searchableText(q.text()) == null ? filtersOnly(q) : withText(q);
+        ProgramPage.RelaxSuggestion relax = found.total == 0 ? relaxSuggestion(q) : null;
+        return new ProgramPage(found.total, found.items, q.page(), q.size(), relax);
     }
 
     /** Counts a query's matches without fetching them (e.g. for "N programs found" before paging). */
     public long count(ProgramQuery query) {
-        return readOnly.execute(status -> match(query).total);
+        return match(query).total;
     }
 
     /** A program by our id, active or not (an old card may point to a program that has since closed). */

@@ -40,6 +40,8 @@ class ProgramSearchBenchmark extends IntegrationTest {
     ProgramSearch search;
     @Autowired
     SearchTextParser parser;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void searchOverOneHundredThousandPrograms() {
@@ -57,6 +59,7 @@ class ProgramSearchBenchmark extends IntegrationTest {
 
         Map<String, Function<Random, ProgramQuery>> kinds = queryMix();
         List<String> names = new ArrayList<>(kinds.keySet());
+        System.out.println("CATALOG BENCHMARK: load average before the searches: " + loadAverage());
         Random random = new Random(7);
         for (int i = 0; i < WARMUP; i++) {
             search.search(kinds.get(names.get(i % names.size())).apply(random));
@@ -77,11 +80,39 @@ class ProgramSearchBenchmark extends IntegrationTest {
         System.out.printf("CATALOG BENCHMARK: %,d searches (mixed filters + free text, one thread, page of 5, total counted), "
                         + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (target p95 < 15 ms); mean hits %,d%n",
                 QUERIES, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), all[all.length - 1] / 1e6, totalFound / QUERIES);
+        System.out.println("CATALOG BENCHMARK: load average after the searches (2 cores, shared): " + loadAverage());
         byKind.forEach((kind, times) -> {
             long[] t = times.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("CATALOG BENCHMARK:   %-44s n=%4d p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n",
                     kind, t.length, ms(t, 0.50), ms(t, 0.95), ms(t, 0.99));
         });
+        explain();
+    }
+
+    /** Plans of typical shapes, to see where time goes (server-side execution time included). */
+    private void explain() {
+        for (String sql : List.of(
+                "select count(*) from program p where p.active and p.municipality = 'tsentr' and p.direction = 'arts' "
+                        + "and p.district = 'Центральный'",
+                "select p.* from program p where p.active and p.municipality = 'tsentr' and p.direction = 'arts' "
+                        + "and p.district = 'Центральный' order by p.title, p.id limit 5 offset 10",
+                "with q as (select to_tsquery('simple', '''танц'':*') as tsq), m as materialized (select p.id, "
+                        + "ts_rank(p.search_vector, q.tsq) as rank, p.title from program p, q where p.active and "
+                        + "p.municipality = 'tsentr' and p.search_vector @@ q.tsq), top as (select id, rank, title from m "
+                        + "order by rank desc, title, id limit 5) select p.*, (select count(*) from m) from top join program p "
+                        + "on p.id = top.id order by top.rank desc, top.title, top.id")) {
+            System.out.println("CATALOG BENCHMARK: plan of " + sql);
+            jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
+                    .forEach(line -> System.out.println("CATALOG BENCHMARK:   " + line));
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private Map<String, Function<Random, ProgramQuery>> queryMix() {
