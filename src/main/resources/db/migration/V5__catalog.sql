@@ -2,6 +2,9 @@
 -- a stored tsvector (russian stemming, title > organisation > description) and pg_trgm
 -- over the catalog's own words (program_word), the pg_trgm documentation's spelling-suggestion recipe.
 create extension if not exists pg_trgm;
+-- Lets one GIN index hold municipality and direction beside the tsvector, so a text search within a
+-- municipality reads only that municipality's matches from the table (ships with PostgreSQL, like pg_trgm).
+create extension if not exists btree_gin;
 
 create table program (
     id            bigint generated always as identity primary key,
@@ -37,7 +40,7 @@ create table program (
     constraint program_ages check (age_from <= age_to)
 );
 
-create index program_search_vector on program using gin (search_vector) where active;
+create index program_search_vector on program using gin (municipality, direction, search_vector) where active;
 -- The chat's filters: municipality, direction, age; cost, district and ОВЗ ride along (INCLUDE) so
 -- counting a filter-only search is an index-only scan.
 create index program_filters on program (municipality, direction, age_from, age_to)

@@ -91,6 +91,23 @@ class ProgramSearchBenchmark extends IntegrationTest {
 
     /** Plans of typical shapes, to see where time goes (server-side execution time included). */
     private void explain() {
+        System.out.println("CATALOG BENCHMARK: pg_class program: " + jdbc.queryForList(
+                "select relpages || ' pages, ' || relallvisible || ' all-visible' from pg_class where relname = 'program'",
+                String.class));
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            try (var st = c.createStatement()) {
+                st.execute("set enable_bitmapscan = off");
+                try (var rs = st.executeQuery("explain (analyze, buffers) select count(*) from program p where p.active "
+                        + "and p.municipality = 'tsentr' and p.direction = 'arts' and p.district = 'Центральный'")) {
+                    System.out.println("CATALOG BENCHMARK: the same count without bitmap scans:");
+                    while (rs.next()) {
+                        System.out.println("CATALOG BENCHMARK:   " + rs.getString(1));
+                    }
+                }
+                st.execute("reset enable_bitmapscan");
+            }
+            return null;
+        });
         for (String sql : List.of(
                 "select count(*) from program p where p.active and p.municipality = 'tsentr' and p.direction = 'arts' "
                         + "and p.district = 'Центральный'",
