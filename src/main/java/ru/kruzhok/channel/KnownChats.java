@@ -2,11 +2,14 @@ package ru.kruzhok.channel;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,14 +26,25 @@ public class KnownChats {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Cache<ChatAddress, Boolean> recentlySeen = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     KnownChats(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** A message from the chat proves it is reachable again (a parent who unblocked the bot). */
+    /**
+     * A message from the chat proves it is reachable again (a parent who unblocked the bot). Written
+     * at most once a minute per chat: the upsert was a third of the database work of a typical update,
+     * and "last seen" needs no finer grain. A chat marked unreachable here is written at once; one
+     * marked by another instance is cleared by the first message after its minute.
+     */
     void seen(ChatAddress chat) {
+        if (recentlySeen.getIfPresent(chat) != null) {
+            return;
+        }
+        recentlySeen.put(chat, Boolean.TRUE);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
                 insert into known_chat(channel, chat_id, first_seen_at, last_seen_at) values (?, ?, ?, ?)
@@ -40,6 +54,7 @@ public class KnownChats {
 
     @EventListener
     void onUnreachable(ChatUnreachable event) {
+        recentlySeen.invalidate(event.chat());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
                 insert into known_chat(channel, chat_id, first_seen_at, last_seen_at, unreachable_at) values (?, ?, ?, ?, ?)
