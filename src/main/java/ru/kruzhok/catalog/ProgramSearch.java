@@ -65,6 +65,21 @@ public class ProgramSearch {
         return match(query).total;
     }
 
+    /**
+     * Counts only programs that match every word of the text (typos corrected), never any word alone:
+     * for telling whether a parent's free text reads like a search at all («погода в городе» must not
+     * open a page of programs whose description mentions a town).
+     */
+    public long countMatchingEveryWord(ProgramQuery query) {
+        String text = searchableText(query.text());
+        long total = count(query, text, AND);
+        if (total > 0 || text == null) {
+            return total;
+        }
+        String corrected = corrected(text);
+        return corrected.equals(text) ? 0 : count(query, corrected, AND);
+    }
+
     /** A program by our id, active or not (an old card may point to a program that has since closed). */
     public Optional<Program> find(long id) {
         return jdbc.query("select " + COLUMNS + " from program p where p.id = :id",

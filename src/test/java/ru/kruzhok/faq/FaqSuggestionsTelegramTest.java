@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,12 +104,8 @@ class FaqSuggestionsTelegramTest extends IntegrationTest {
         desk.submit(new ChatAddress("telegram", String.valueOf(newChatId())), municipality, question);
         TELEGRAM.awaitMessages(group, before + 1);
         Integer postId = TELEGRAM.lastMessageId(group);
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("reply_to_message", Map.of("message_id", postId, "date", 1_700_000_000, "text", "Вопрос",
-                "from", Map.of("id", 1, "is_bot", true, "first_name", "Kruzhok"),
-                "chat", Map.of("id", group, "type", "supergroup", "title", "МОЦ")));
-        TELEGRAM.enqueue(TELEGRAM.messageUpdate(group, "supergroup", ADMIN_TELEGRAM_ID,
-                "Сертификат оформляют в Навигаторе, подробности в разделе «Сертификат».", reply));
+        TELEGRAM.enqueue(TELEGRAM.groupReplyUpdate(group, ADMIN_TELEGRAM_ID, postId,
+                "Сертификат оформляют в Навигаторе, подробности в разделе «Сертификат»."));
         List<Call> messages = TELEGRAM.awaitMessages(group, before + 2);
         return messages.get(messages.size() - 1);
     }

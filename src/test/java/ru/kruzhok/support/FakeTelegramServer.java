@@ -201,6 +201,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         return new LinkedHashMap<>(Map.of("message", message));
     }
 
+    /** User {@code fromId} answers, in group {@code groupId}, the bot's message {@code botMessageId} (a Telegram reply). */
+    public Map<String, Object> groupReplyUpdate(long groupId, long fromId, int botMessageId, String text) {
+        Map<String, Object> replied = Map.of("message_id", botMessageId, "date", nowSeconds(), "text", "…",
+                "from", Map.of("id", 1, "is_bot", true, "first_name", "Kruzhok"),
+                "chat", Map.of("id", groupId, "type", "supergroup", "title", "Group"));
+        return messageUpdate(groupId, "supergroup", fromId, text, Map.of("reply_to_message", replied));
+    }
+
     private synchronized int enqueueWithId(int id, Map<String, Object> update) {
         Map<String, Object> withId = new LinkedHashMap<>(update);
         withId.put("update_id", id);
