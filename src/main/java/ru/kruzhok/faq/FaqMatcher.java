@@ -54,13 +54,11 @@ public class FaqMatcher implements ReloadableContent {
                         Decision decision) {
     }
 
-    /** The knowledge base in use with its index; swapped as a whole by /reload. */
-    private record Loaded(FaqKnowledgeBase kb, Map<String, FaqTopic> byId, FaqIndex index) {
-        Loaded(FaqKnowledgeBase kb) {
-            this(kb, kb.byId(), new FaqIndex(kb));
-        }
-    }
-
+    /** What dialogs/faq holds; replaced by /reload. Written under the lock, with {@link #accepted}. */
+    private volatile FaqKnowledgeBase files;
+    /** Paraphrases admins accepted, by topic; kept across reloads of the files. */
+    private Map<String, List<String>> accepted = Map.of();
+    /** The files plus accepted staff suggestions; replaced whole, so a match never sees half an update. */
     private volatile Loaded loaded;
     private final MunicipalValues values;
     private final FaqProperties properties;
@@ -71,24 +69,37 @@ public class FaqMatcher implements ReloadableContent {
     }
 
     FaqMatcher(FaqKnowledgeBase kb, MunicipalValues values, FaqProperties properties) {
+        this.files = kb;
         this.loaded = new Loaded(kb);
         this.values = values;
         this.properties = properties;
     }
 
-    /** Reads and indexes {@code dialogs/faq/} again; the old knowledge base answers until {@link Staged#apply()}. */
+    /**
+     * Reads and indexes {@code dialogs/faq/} again, with the accepted paraphrases; the old knowledge
+     * base answers until {@link Staged#apply()}.
+     */
     @Override
     public Staged stage() {
-        Loaded next = new Loaded(FaqLoader.load(properties.directory()));
+        FaqKnowledgeBase next = FaqLoader.load(properties.directory());
+        Map<String, List<String>> acceptedNow;
+        synchronized (this) {
+            acceptedNow = accepted;
+        }
+        Loaded prepared = new Loaded(withParaphrases(next, acceptedNow));
         return new Staged() {
             @Override
             public String summary() {
-                return "вопросы и ответы: тем " + next.kb().topics().size();
+                return "вопросы и ответы: тем " + next.topics().size();
             }
 
             @Override
             public void apply() {
-                loaded = next;
+                synchronized (FaqMatcher.this) {
+                    files = next;
+                    // an admin may have accepted a paraphrase since the files were staged
+                    loaded = accepted == acceptedNow ? prepared : new Loaded(withParaphrases(next, accepted));
+                }
             }
         };
     }
@@ -148,6 +159,40 @@ public class FaqMatcher implements ReloadableContent {
     /** The best answerable topic before thresholds (for the evaluation's threshold sweep). */
     FaqIndex.Candidate bestInScope(String question) {
         return loaded.index().rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+    }
+
+    /**
+     * Adds the paraphrases admins accepted («в базу ответов») to their topics and rebuilds the index;
+     * a topic that no longer exists in the files is skipped.
+     */
+    synchronized void useAcceptedParaphrases(Map<String, List<String>> accepted) {
+        this.accepted = Map.copyOf(accepted);
+        loaded = new Loaded(withParaphrases(files, this.accepted));
+    }
+
+    private static FaqKnowledgeBase withParaphrases(FaqKnowledgeBase files, Map<String, List<String>> accepted) {
+        List<FaqTopic> topics = files.topics().stream().map(t -> {
+            List<String> extra = accepted.getOrDefault(t.id(), List.of());
+            if (extra.isEmpty()) {
+                return t;
+            }
+            List<String> paraphrases = new ArrayList<>(t.paraphrases());
+            paraphrases.addAll(extra);
+            return new FaqTopic(t.id(), t.title(), t.category(), paraphrases, t.answer(), t.related(), t.action());
+        }).toList();
+        return new FaqKnowledgeBase(topics, files.outside(), files.synonyms(), files.filler());
+    }
+
+    private record Loaded(FaqKnowledgeBase kb, Map<String, FaqTopic> byId, FaqIndex index) {
+        Loaded(FaqKnowledgeBase kb) {
+            this(kb, kb.byId(), new FaqIndex(kb));
+        }
+    }
+
+    /** The {@code n} answerable topics closest to a question, whatever the confidence (for staff to pick from). */
+    List<String> likelyTopics(String question, int n) {
+        return loaded.index().rank(question).stream().filter(c -> !c.outside()).map(FaqIndex.Candidate::topicId)
+                .distinct().limit(n).toList();
     }
 
     /** Every answerable topic, in file order (for menus of topics by category). */

@@ -192,16 +192,22 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     /** A parent presses the inline button carrying {@code data} under message {@code messageId}. */
-    public synchronized int pressButton(long chatId, int messageId, String data) {
+    public int pressButton(long chatId, int messageId, String data) {
+        return pressButton(chatId, chatId, messageId, data);
+    }
+
+    /** User {@code fromId} presses a button under a message in chat {@code chatId} (a group when negative). */
+    public synchronized int pressButton(long chatId, long fromId, int messageId, String data) {
         int id = nextUpdateId.incrementAndGet();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("date", nowSeconds());
-        message.put("chat", Map.of("id", chatId, "type", "private", "first_name", "Parent"));
+        message.put("chat", chatId < 0 ? Map.of("id", chatId, "type", "supergroup", "title", "МОЦ")
+                : Map.of("id", chatId, "type", "private", "first_name", "Parent"));
         message.put("text", "menu");
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("id", "cb" + id);
-        callback.put("from", user(chatId));
+        callback.put("from", user(fromId));
         callback.put("message", message);
         callback.put("chat_instance", "ci" + chatId);
         callback.put("data", data);
@@ -255,6 +261,14 @@ public final class FakeTelegramServer implements AutoCloseable {
             message.putAll(extra);
         }
         return new LinkedHashMap<>(Map.of("message", message));
+    }
+
+    /** User {@code fromId} answers, in group {@code groupId}, the bot's message {@code botMessageId} (a Telegram reply). */
+    public Map<String, Object> groupReplyUpdate(long groupId, long fromId, int botMessageId, String text) {
+        Map<String, Object> replied = Map.of("message_id", botMessageId, "date", nowSeconds(), "text", "…",
+                "from", Map.of("id", 1, "is_bot", true, "first_name", "Kruzhok"),
+                "chat", Map.of("id", groupId, "type", "supergroup", "title", "Group"));
+        return messageUpdate(groupId, "supergroup", fromId, text, Map.of("reply_to_message", replied));
     }
 
     private synchronized int enqueueWithId(int id, Map<String, Object> update) {
