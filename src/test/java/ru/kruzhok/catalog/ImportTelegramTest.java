@@ -112,6 +112,20 @@ class ImportTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void importAddKeepsTheRestOfTheCatalogWhileAPlainImportReplacesIt() {
+        long staff = newStaff("tsentr");
+        long activeBefore = search.count(ProgramQuery.all().withMunicipality("tsentr"));
+
+        Call added = sendFile(staff, "new.csv", csv(List.of(row(tag + "-1", "Новая программа " + tag))), "/import add");
+        assertThat(added.text()).contains("новых 1", "снято с показа 0");
+        assertThat(search.count(ProgramQuery.all().withMunicipality("tsentr"))).isEqualTo(activeBefore + 1);
+
+        Call replaced = sendFile(staff, "all.csv", csv(List.of(row(tag + "-1", "Новая программа " + tag))), "/import");
+        assertThat(replaced.text()).contains("снято с показа " + activeBefore);
+        assertThat(search.count(ProgramQuery.all().withMunicipality("tsentr"))).isEqualTo(1);
+    }
+
+    @Test
     void importPartialKeepsTheGoodRowsAndListsTheBadOnes() {
         long staff = newStaff("tsentr");
 
