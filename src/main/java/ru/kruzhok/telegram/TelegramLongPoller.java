@@ -2,6 +2,7 @@ package ru.kruzhok.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,7 @@ class TelegramLongPoller implements SmartLifecycle {
     private final TelegramIntake intake;
     private final PollingLock lock;
     private final TelegramProperties properties;
+    private final UnreadableUpdates unreadable;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile CompletableFuture<java.util.ArrayList<Update>> pendingPoll;
@@ -42,6 +44,7 @@ class TelegramLongPoller implements SmartLifecycle {
         this.intake = intake;
         this.lock = lock;
         this.properties = properties;
+        this.unreadable = new UnreadableUpdates(properties);
     }
 
     @Override
@@ -109,7 +112,7 @@ class TelegramLongPoller implements SmartLifecycle {
                 }
                 pause(3_000);
             } catch (Exception e) {
-                if (running) {
+                if (running && !passUnreadable(e)) {
                     log.warn("getUpdates failed: {}", e.toString());
                     pause(3_000);
                 }
@@ -141,6 +144,34 @@ class TelegramLongPoller implements SmartLifecycle {
         }
         // Acknowledge only now, by asking from the next offset.
         offset = updates.get(updates.size() - 1).getUpdateId() + 1;
+    }
+
+    /**
+     * A batch the client cannot read would come back forever: take its updates one at a time, handle
+     * the readable ones, and skip (acknowledge unhandled) the one that cannot be read. Returns false
+     * when the failure was something else (network, Telegram), which is simply retried.
+     */
+    private boolean passUnreadable(Exception e) {
+        String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
+        if (!message.contains("Unable to deserialize")) {
+            return false;
+        }
+        Optional<UnreadableUpdates.First> first = unreadable.first(offset);
+        if (first.isEmpty()) {
+            return false;
+        }
+        if (first.get().update() == null) {
+            // Only the id: the update's content may hold a parent's message.
+            log.error("Update {} cannot be read by the Telegram client; skipping it", first.get().updateId());
+        } else {
+            try {
+                intake.accept(first.get().update()).get(60, TimeUnit.SECONDS);
+            } catch (Exception handling) {
+                log.warn("Update {} was not handled in time: {}", first.get().updateId(), handling.toString());
+            }
+        }
+        offset = first.get().updateId() + 1;
+        return true;
     }
 
     private static void pause(long millis) {

@@ -547,10 +547,12 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             updates.removeIf(u -> (Integer) u.get("update_id") < offset);
             if (!pending.isEmpty()) {
-                // at most 100 a call, like Telegram; the rest waits for the next call
-                List<Map<String, Object>> batch = List.copyOf(pending.subList(0, Math.min(100, pending.size())));
+                // at most `limit` (100) a call, like Telegram; the rest waits for the next call
+                int limit = params.get("limit") == null ? 100 : Integer.parseInt(String.valueOf(params.get("limit")));
+                List<Map<String, Object>> batch = List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
+                // As Telegram: an update stays until a later call's offset confirms it (removeIf above),
+                // so a bot that cannot get past a batch is handed the same batch again.
                 redelivered.removeAll(batch);
-                updates.removeAll(batch);
                 batch.forEach(u -> delivered.put((Integer) u.get("update_id"), u));
                 lastBatchCall = getUpdatesCalls.get();
                 return batch;
