@@ -80,6 +80,19 @@ public class ProgramSearch {
         });
     }
 
+    /**
+     * Up to {@code limit} programs matching every filter and every word of the query, best first:
+     * what a saved search tells a parent about (no OR fallback: a notification should not guess).
+     */
+    List<Program> matching(ProgramQuery query, int limit) {
+        ProgramQuery q = query.withPage(0, limit);
+        return readOnly.execute(status -> {
+            jdbc.getJdbcOperations().queryForObject(
+                    "select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class, TYPO_THRESHOLD);
+            return find(q, searchableText(q.text()), " & ").items;
+        });
+    }
+
     /** A program by our id, active or not (an old card may point to a program that has since closed). */
     public Optional<Program> find(long id) {
         return jdbc.query("select " + COLUMNS + " from program p where p.id = :id",
