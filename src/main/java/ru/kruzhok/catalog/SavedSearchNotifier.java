@@ -11,10 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.kruzhok.broadcast.Notices;
 import ru.kruzhok.channel.Button;
-import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogRegistry;
 import ru.kruzhok.catalog.SavedSearches.Saved;
-import ru.kruzhok.catalog.SavedSearches.Filters;
 
 /**
  * When an import adds programs, each saved search in the imported municipalities is asked through
@@ -97,7 +95,7 @@ class SavedSearchNotifier {
 
     private Notices.Notice notice(Saved saved, List<Program> news) {
         StringBuilder text = new StringBuilder(texts.text("saved_search_news")
-                .replace("{filters}", describe(saved.filters())));
+                .replace("{filters}", SavedSearches.describe(saved.filters(), texts::text)));
         int n = 0;
         for (Program p : news.subList(0, Math.min(SHOWN, news.size()))) {
             text.append("\n\n").append(SearchResultsProvider.card(++n, p));
@@ -114,21 +112,5 @@ class SavedSearchNotifier {
                 "saved_search:" + saved.id());
     }
 
-    /** The filters in words, for the notice. */
-    String describe(Filters f) {
-        List<String> parts = new ArrayList<>();
-        Direction.fromApiName(f.direction()).ifPresent(d -> parts.add(d.title().toLowerCase()));
-        if (f.age() != null) {
-            parts.add(f.age() + " " + SearchChoices.years(f.age()));
-        }
-        if (f.district() != null) {
-            parts.add(Markup.escape(f.district()));
-        }
-        CostType.fromApiName(f.cost()).ifPresent(c -> parts.add(c.title().toLowerCase()));
-        if (f.text() != null) {
-            parts.add("«" + Markup.escape(f.text()) + "»");
-        }
-        return parts.isEmpty() ? texts.text("search_no_filters") : String.join(", ", parts);
-    }
 
 }

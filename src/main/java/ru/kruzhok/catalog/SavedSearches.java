@@ -3,6 +3,7 @@ package ru.kruzhok.catalog;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.Markup;
 import ru.kruzhok.parent.ParentDataDeleted;
 import ru.kruzhok.parent.ParentProfiles;
 
@@ -130,6 +132,23 @@ class SavedSearches {
             ps.setArray(2, con.createArrayOf("bigint", programIds.toArray()));
             return ps;
         }, (rs, n) -> rs.getLong(1)));
+    }
+
+    /** The filters in words («художественная, 9 лет, «квиллинг»»), with the bot's texts. */
+    static String describe(Filters f, java.util.function.Function<String, String> texts) {
+        List<String> parts = new ArrayList<>();
+        Direction.fromApiName(f.direction()).ifPresent(d -> parts.add(d.title().toLowerCase()));
+        if (f.age() != null) {
+            parts.add(f.age() + " " + SearchChoices.years(f.age()));
+        }
+        if (f.district() != null) {
+            parts.add(Markup.escape(f.district()));
+        }
+        CostType.fromApiName(f.cost()).ifPresent(c -> parts.add(c.title().toLowerCase()));
+        if (f.text() != null) {
+            parts.add("«" + Markup.escape(f.text()) + "»");
+        }
+        return parts.isEmpty() ? texts.apply("search_no_filters") : String.join(", ", parts);
     }
 
     private static final RowMapper<Saved> SAVED = (rs, n) -> new Saved(rs.getLong("id"),

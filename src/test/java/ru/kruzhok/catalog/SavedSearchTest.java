@@ -109,6 +109,20 @@ class SavedSearchTest extends IntegrationTest {
         assertThat(savedSearches(chat)).isZero();
     }
 
+    @Test
+    void settingsListSavedSearchesAndTurnThemOff() {
+        ChatAddress chat = parents.add(newChatId(), "tsentr", 9, true);
+        TelegramParent parent = new TelegramParent(TELEGRAM, Long.parseLong(chat.chatId()));
+        parent.send("/search квиллинг");
+        parent.press("🔔 Сообщать о новых");
+        parent.send("/menu");
+        parent.press("Настройки");
+        Call list = parent.press("🔔 Новые кружки");
+        assertThat(list.text()).contains("1. «квиллинг»");
+        assertThat(parent.press("🔕 1.").text()).contains("пока не просили");
+        assertThat(savedSearches(chat)).isZero();
+    }
+
     private Map<String, String> program(String id, String title) {
         return CatalogFixture.with(CatalogFixture.row(prefix + id, title), "Ссылка", "https://navigator.example/p/" + id);
     }
