@@ -1,6 +1,6 @@
 package ru.kruzhok.event;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,10 +33,12 @@ class EventCommand implements IncomingFilter {
 
     private final StaffAccess access;
     private final Events events;
+    private final Clock clock;
 
-    EventCommand(StaffAccess access, Events events) {
+    EventCommand(StaffAccess access, Events events, Clock clock) {
         this.access = access;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -70,7 +72,7 @@ class EventCommand implements IncomingFilter {
 
     private String overview(Set<String> reach) {
         StringBuilder sb = new StringBuilder("**События**\n");
-        List<Event> list = events.list(reach).stream().filter(e -> e.startsAt().isAfter(Instant.now().minusSeconds(1)))
+        List<Event> list = events.list(reach).stream().filter(e -> e.startsAt().isAfter(clock.instant()))
                 .toList();
         if (list.isEmpty()) {
             sb.append("Предстоящих событий нет.\n");
