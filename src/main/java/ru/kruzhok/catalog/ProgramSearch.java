@@ -80,6 +80,24 @@ public class ProgramSearch {
         return corrected.equals(text) ? 0 : count(query, corrected, AND);
     }
 
+    /**
+     * Up to {@code limit} programs matching every filter and every word of the query, best first:
+     * what a saved search tells a parent about (no OR fallback: a notification should not guess).
+     */
+    List<Program> matching(ProgramQuery query, int limit) {
+        ProgramQuery q = query.withPage(0, limit);
+        String text = searchableText(q.text());
+        if (text == null) {
+            return filtersOnly(q).items;
+        }
+        Found found = rankedPage(q, text, AND);
+        if (found.total > 0) {
+            return found.items;
+        }
+        String corrected = corrected(text);
+        return corrected.equals(text) ? List.of() : rankedPage(q, corrected, AND).items;
+    }
+
     /** A program by our id, active or not (an old card may point to a program that has since closed). */
     public Optional<Program> find(long id) {
         return jdbc.query("select " + COLUMNS + " from program p where p.id = :id",

@@ -1,20 +1,24 @@
 package ru.kruzhok.catalog;
 
 import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.Reply;
 import ru.kruzhok.dialog.DialogAction;
 import ru.kruzhok.dialog.DialogContext;
 
 /**
  * {@code catalog.pick}: a press under the results — «‹ ›» turns the page, «ℹ️ n» opens a program
- * (outcome {@code details}), «Убрать …» relaxes a filter.
+ * (outcome {@code details}), «Убрать …» relaxes a filter, «🔔 Сообщать о новых» / «🔕 Не сообщать»
+ * saves or forgets these filters as a saved search.
  */
 @Component
 class SearchPickAction implements DialogAction {
 
     private final ProgramSearch search;
+    private final SavedSearches saved;
 
-    SearchPickAction(ProgramSearch search) {
+    SearchPickAction(ProgramSearch search, SavedSearches saved) {
         this.search = search;
+        this.saved = saved;
     }
 
     @Override
@@ -37,6 +41,22 @@ class SearchPickAction implements DialogAction {
                 ctx.setVar(ChatSearchQuery.PROGRAM, id);
                 return "details";
             }
+            return null;
+        }
+        if (value.equals("watch")) {
+            SavedSearches.SaveResult result = saved.save(ctx.chat(), SavedSearches.Filters.of(ChatSearchQuery.of(ctx)));
+            ctx.say(Reply.text(ctx.text(switch (result) {
+                case SAVED -> "search_watch_saved";
+                case ALREADY -> "search_watch_already";
+                case NO_CONSENT -> "search_watch_no_consent";
+                case TOO_MANY -> "search_watch_too_many";
+            })));
+            return null;
+        }
+        if (value.equals("unwatch")) {
+            saved.find(ctx.chat(), SavedSearches.Filters.of(ChatSearchQuery.of(ctx)))
+                    .ifPresent(s -> saved.remove(ctx.chat(), s.id()));
+            ctx.say(Reply.text(ctx.text("search_watch_off")));
             return null;
         }
         if (value.startsWith("r:")) {

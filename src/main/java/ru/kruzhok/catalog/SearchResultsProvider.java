@@ -18,9 +18,11 @@ import ru.kruzhok.dialog.DialogProvider;
 class SearchResultsProvider implements DialogProvider {
 
     private final ProgramSearch search;
+    private final SavedSearches saved;
 
-    SearchResultsProvider(ProgramSearch search) {
+    SearchResultsProvider(ProgramSearch search, SavedSearches saved) {
         this.search = search;
+        this.saved = saved;
     }
 
     @Override
@@ -51,6 +53,7 @@ class SearchResultsProvider implements DialogProvider {
             }
             vars.put("search.summary", none.toString());
             vars.put("search.cards", "");
+            rows.add(List.of(watchChoice(ctx, query)));
             return new Content(vars, rows);
         }
         int pages = (int) ((page.total() + page.size() - 1) / page.size());
@@ -77,7 +80,15 @@ class SearchResultsProvider implements DialogProvider {
             paging.add(new Choice("Ещё ›", "p:" + (page.page() + 1)));
         }
         rows.add(paging);
+        rows.add(List.of(watchChoice(ctx, query)));
         return new Content(vars, rows);
+    }
+
+    /** «🔔 Сообщать о новых», or «🔕 Не сообщать» when these very filters are saved already. */
+    private Choice watchChoice(DialogContext ctx, ProgramQuery query) {
+        boolean watching = saved.find(ctx.chat(), SavedSearches.Filters.of(query)).isPresent();
+        return watching ? new Choice(ctx.text("search_unwatch_button"), "unwatch")
+                : new Choice(ctx.text("search_watch_button"), "watch");
     }
 
     static String card(int n, Program p) {

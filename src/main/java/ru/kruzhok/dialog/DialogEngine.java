@@ -42,17 +42,19 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     private final Map<String, DialogProvider> providers;
     private final List<PlaceholderSource> placeholders;
     private final List<FreeTextAnswerer> answerers;
+    private final Map<String, ChatCommand> commands;
     private final DialogProperties properties;
 
     DialogEngine(DialogRegistry registry, ConversationStore store, List<DialogAction> actions,
                  List<DialogProvider> providers, List<PlaceholderSource> placeholders,
-                 List<FreeTextAnswerer> answerers, DialogProperties properties) {
+                 List<FreeTextAnswerer> answerers, List<ChatCommand> commands, DialogProperties properties) {
         this.registry = registry;
         this.store = store;
         this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(DialogAction::name, Function.identity()));
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(DialogProvider::name, Function.identity()));
         this.placeholders = placeholders;
         this.answerers = answerers;
+        this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(ChatCommand::name, Function.identity()));
         this.properties = properties;
     }
 
@@ -107,7 +109,8 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 if (!onboarded && t.dialogs.flow(ONBOARDING) != null) {
                     return enterFlow(t, ONBOARDING, t.state, false);
                 }
-                return enterFlow(t, MAIN, t.state, false);
+                Optional<ConversationState> linked = deepLink(t, args);
+                return linked.orElseGet(() -> enterFlow(t, MAIN, t.state, false));
             }
             case "menu" -> {
                 t.state.history().clear();
@@ -124,10 +127,31 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 return t.state;
             }
             default -> {
+                ChatCommand feature = commands.get(command);
+                if (feature != null) {
+                    return runCommand(t, feature, t.in.commandArgs());
+                }
                 t.notice = fill(t, t.dialogs.text("unknown_command"));
                 return enterFlow(t, MAIN, t.state, false);
             }
         }
+    }
+
+    /** {@code /start <prefix><arg>} for a feature command that owns the prefix ("s_" → /survey). */
+    private Optional<ConversationState> deepLink(Turn t, String args) {
+        for (ChatCommand feature : commands.values()) {
+            Optional<String> prefix = feature.deepLinkPrefix();
+            if (prefix.isPresent() && args.startsWith(prefix.get()) && args.length() > prefix.get().length()) {
+                return Optional.of(runCommand(t, feature, args.substring(prefix.get().length())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ConversationState runCommand(Turn t, ChatCommand feature, String args) {
+        t.state.history().clear();
+        String next = feature.run(t.ctx, args);
+        return next == null ? enterFlow(t, MAIN, t.state, false) : goTo(t, next, false);
     }
 
     private ConversationState button(Turn t) {

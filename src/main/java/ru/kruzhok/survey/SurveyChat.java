@@ -35,6 +35,8 @@ class SurveyChat {
     static final String OUTCOME_DONE = "done";
     static final String OUTCOME_CLOSED = "closed";
     static final String OUTCOME_FIRST = "first";
+    static final String STEP_LIST = "surveys.list";
+    static final String STEP_QUESTION = "surveys.question";
     private static final String VAR_SURVEY = "survey";
     private static final String VAR_CHILD = "survey_child";
     private static final String VAR_CHILD_LABEL = "survey_child_label";
@@ -115,6 +117,27 @@ class SurveyChat {
             ctx.say(Reply.text("**" + Markup.escape(s.title()) + "**\n" + Markup.escape(s.intro().strip())));
         }
         return null;
+    }
+
+    /**
+     * /survey &lt;id&gt; (typed, from an invitation's button, or the deep link /start s_&lt;id&gt;): opens
+     * that survey at the parent's current question. A per-child survey opens the list, where the
+     * parent picks the child. Returns the step to show.
+     */
+    String open(DialogContext ctx, String surveyId) {
+        String id = surveyId == null ? "" : surveyId.strip();
+        Optional<Survey> survey = id.isEmpty() ? Optional.empty() : catalog.find(id);
+        if (survey.isEmpty()) {
+            ctx.say(Reply.text(ctx.text("survey_gone")));
+            return STEP_LIST;
+        }
+        if (survey.get().perChild() && survey.get().isOpen(today())) {
+            return STEP_LIST;
+        }
+        ctx.setVar("choice", "s:" + id);
+        String outcome = begin(ctx);
+        ctx.setVar("choice", null);
+        return outcome == null ? STEP_QUESTION : STEP_LIST;
     }
 
     // ---- a question ---------------------------------------------------------------------------

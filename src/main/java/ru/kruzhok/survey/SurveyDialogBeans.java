@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ru.kruzhok.dialog.ChatCommand;
 import ru.kruzhok.dialog.DialogAction;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
@@ -60,6 +61,27 @@ class SurveyDialogBeans {
     @Bean
     DialogAction surveyBackAction(SurveyChat chat) {
         return new NamedAction("survey.back", (ctx, arg) -> chat.back(ctx));
+    }
+
+    /** /survey &lt;id&gt; and the deep link /start s_&lt;id&gt;: open that survey (an invitation's button). */
+    @Bean
+    ChatCommand surveyChatCommand(SurveyChat chat) {
+        return new ChatCommand() {
+            @Override
+            public String name() {
+                return "survey";
+            }
+
+            @Override
+            public Optional<String> deepLinkPrefix() {
+                return Optional.of("s_");
+            }
+
+            @Override
+            public String run(DialogContext context, String args) {
+                return args.isBlank() ? SurveyChat.STEP_LIST : chat.open(context, args.split("\\s+")[0]);
+            }
+        };
     }
 
     /** {survey.retry}: the retry text of the question step, which depends on the question shown. */

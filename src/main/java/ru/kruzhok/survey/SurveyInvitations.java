@@ -1,7 +1,9 @@
 package ru.kruzhok.survey;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +46,32 @@ public class SurveyInvitations {
         jdbc.update("""
                 insert into survey_invitation (survey_id, channel, chat_id, invited_at) values (?, ?, ?, ?)
                 on conflict do nothing""", surveyId, chat.channel(), chat.chatId(), Timestamp.from(clock.instant()));
+    }
+
+    /**
+     * Records invitations of these chats in one statement and returns those not invited before, so
+     * two invitation runs at once never both invite the same parent.
+     */
+    @Transactional
+    public List<ChatAddress> recordNewInvitations(String surveyId, List<ChatAddress> chats) {
+        survey(surveyId);
+        if (chats.isEmpty()) {
+            return List.of();
+        }
+        String[] channels = chats.stream().map(ChatAddress::channel).toArray(String[]::new);
+        String[] ids = chats.stream().map(ChatAddress::chatId).toArray(String[]::new);
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    insert into survey_invitation (survey_id, channel, chat_id, invited_at)
+                    select ?, t.channel, t.chat_id, ? from unnest(?::varchar[], ?::varchar[]) as t(channel, chat_id)
+                    on conflict do nothing returning channel, chat_id""");
+            ps.setString(1, surveyId);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, con.createArrayOf("varchar", channels));
+            ps.setArray(4, con.createArrayOf("varchar", ids));
+            return ps;
+        }, (rs, n) -> new ChatAddress(rs.getString(1), rs.getString(2)));
     }
 
     public long invited(String surveyId) {

@@ -239,6 +239,13 @@ class SurveyResponses {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The chats (as {@link #chatHash} values) that completed a response to the survey, for or without a child. */
+    java.util.Set<String> completedChatHashes(Survey survey) {
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "select distinct chat_hash from survey_participant where survey_id = ? and completed", String.class,
+                survey.id()));
+    }
+
     /** A parent deleted their data: their named answers, their progress and their markers go. */
     @EventListener
     @Transactional

@@ -1,0 +1,23 @@
+package ru.kruzhok.event;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of events ({@code kruzhok.events.*}).
+ *
+ * @param reminderBefore how long before an event its reminder goes out
+ * @param pollInterval   how often an instance looks for due reminders
+ * @param zone           the time zone staff mean when they type «25.11.2026 18:00»; unset: the server's
+ */
+@Validated
+@ConfigurationProperties("kruzhok.events")
+record EventProperties(
+        @DefaultValue("24h") Duration reminderBefore,
+        @DefaultValue("30s") Duration pollInterval,
+        ZoneId zone) {
+}
