@@ -1,8 +1,11 @@
 package ru.kruzhok.telegram;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.Serializable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +60,13 @@ class TelegramChannel implements Channel {
             .expireAfterWrite(Duration.ofHours(47))
             .build();
 
+    /** The file download base of the configured Bot API ("…/file/bot&lt;token&gt;/"); secret, never logged. */
+    private final String fileBaseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     TelegramChannel(TelegramClient client, CallbackData callbackData, ApplicationEventPublisher events,
-                    Duration maxRetryAfter) {
+                    Duration maxRetryAfter, String fileBaseUrl) {
+        this.fileBaseUrl = fileBaseUrl;
         this.client = client;
         this.callbackData = callbackData;
         this.events = events;
@@ -104,11 +112,21 @@ class TelegramChannel implements Channel {
     public Optional<byte[]> download(String fileRef) {
         try {
             File file = client.execute(GetFile.builder().fileId(fileRef).build());
-            try (InputStream in = client.downloadFileAsStream(file)) {
-                return Optional.of(in.readAllBytes());
+            // Not client.downloadFileAsStream: it always goes to api.telegram.org, whatever
+            // TELEGRAM_API_URL says (a local Bot API server, the test server).
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(fileBaseUrl + file.getFilePath()))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                log.warn("Could not download a file: HTTP {}", response.statusCode());
+                return Optional.empty();
             }
+            return Optional.of(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } catch (Exception e) {
-            log.warn("Could not download a file: {}", e.toString());
+            // the exception's text may hold the URL, which holds the token: log its type only
+            log.warn("Could not download a file: {}", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

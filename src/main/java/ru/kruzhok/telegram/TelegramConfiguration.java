@@ -44,7 +44,9 @@ class TelegramConfiguration {
     @Bean
     TelegramChannel telegramChannel(TelegramClient client, CallbackData callbackData,
                                     ApplicationEventPublisher events, TelegramProperties properties) {
-        return new TelegramChannel(client, callbackData, events, properties.maxRetryAfter());
+        String api = properties.apiUrl().toString().replaceAll("/+$", "");
+        return new TelegramChannel(client, callbackData, events, properties.maxRetryAfter(),
+                api + "/file/bot" + properties.token() + "/");
     }
 
     @Bean

@@ -107,6 +107,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile int enforcedRate;
     private final AtomicInteger rateRejections = new AtomicInteger();
+    /** Files people "sent", by file id, for getFile and the file download URL. */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     public FakeTelegramServer() throws IOException {
         // Without TCP_NODELAY the JDK server's two writes per response meet the client's delayed ACK:
@@ -201,6 +203,34 @@ public final class FakeTelegramServer implements AutoCloseable {
         updates.add(withId);
         notifyAll();
         return id;
+    }
+
+    /**
+     * A person (user id = chat id) sends a message with Telegram formatting entities
+     * ({@code {"type": "bold", "offset": 0, "length": 5}}) in a private chat.
+     */
+    public int sendFormatted(long chatId, String text, List<Map<String, Object>> entities) {
+        return enqueue(messageUpdate(chatId, "private", chatId, text, Map.of("entities", entities)));
+    }
+
+    /**
+     * A person sends a photo with a caption (and its formatting) in a private chat; the photo's
+     * bytes can be fetched through getFile and the file URL, as from Telegram.
+     */
+    public int sendPhoto(long chatId, byte[] photo, String caption, List<Map<String, Object>> captionEntities) {
+        String fileId = "photo-" + chatId + "-" + nextMessageId.incrementAndGet();
+        files.put(fileId, photo);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("photo", List.of(
+                Map.of("file_id", fileId + "-small", "file_unique_id", "u" + fileId + "s", "width", 90, "height", 90,
+                        "file_size", 10),
+                Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "width", 800, "height", 600,
+                        "file_size", photo.length)));
+        if (caption != null) {
+            extra.put("caption", caption);
+            extra.put("caption_entities", captionEntities == null ? List.of() : captionEntities);
+        }
+        return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
     }
 
     // ---- scripting failures -----------------------------------------------------------------
@@ -358,7 +388,18 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/file/bot" + TOKEN + "/files/")) {
+                byte[] content = files.get(path.substring(path.lastIndexOf('/') + 1));
+                exchange.sendResponseHeaders(content == null ? 404 : 200, content == null ? -1 : content.length);
+                if (content != null) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(content);
+                    }
+                }
+                return;
+            }
+            Matcher m = PATH.matcher(path);
             if (!m.matches() || !TOKEN.equals(m.group(1))) {
                 respond(exchange, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
                 return;
@@ -468,6 +509,12 @@ public final class FakeTelegramServer implements AutoCloseable {
     private Object result(String method, Map<String, Object> params) {
         return switch (method) {
             case "getMe" -> user(1);
+            case "getFile" -> {
+                String fileId = String.valueOf(params.get("file_id"));
+                byte[] content = files.get(fileId);
+                yield Map.of("file_id", fileId, "file_unique_id", "u" + fileId,
+                        "file_size", content == null ? 0 : content.length, "file_path", "files/" + fileId);
+            }
             case "sendMessage", "sendPhoto", "sendDocument", "editMessageText" -> {
                 Map<String, Object> message = new LinkedHashMap<>();
                 Object existing = params.get("message_id");
@@ -543,6 +590,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             if (headers.contains("filename=")) {
                 out.put(name.group(1), "file:" + value.length());
+                out.put(name.group(1) + "_sha256", sha256(value.getBytes(StandardCharsets.ISO_8859_1)));
                 Matcher fn = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
                 if (fn.find()) {
                     out.put(name.group(1) + "_filename", fn.group(1));
@@ -552,6 +600,15 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The SHA-256 of bytes, hex: what tests compare to tell that two uploads carried the same file. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void respond(HttpExchange exchange, int code, Object body) throws IOException {
