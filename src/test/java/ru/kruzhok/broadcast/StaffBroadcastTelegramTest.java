@@ -88,7 +88,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(preview.method()).isEqualTo("sendPhoto");
         assertThat(preview.text()).isEqualTo("<b>Праздник</b> в ДДТ! Вот <a href=\"https://example.ru/prog\">программа</a>."
                 + " Скобки &lt;b&gt; не теги");
-        assertThat(preview.params().get("photo_sha256")).isEqualTo(FakeTelegramServer.sha256(PHOTO));
+        assertThat(photoSha256(preview)).isEqualTo(FakeTelegramServer.sha256(PHOTO));
         assertThat(summary.text()).contains("Сейчас это 2 родителя").contains("дети 0 лет");
         assertThat(summary.buttonLabels()).contains(BroadcastTexts.SEND_NOW, BroadcastTexts.SCHEDULE);
 
@@ -102,7 +102,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             assertThat(got).hasSize(1);
             assertThat(got.get(0).method()).isEqualTo("sendPhoto");
             assertThat(got.get(0).text()).isEqualTo(preview.text());
-            assertThat(got.get(0).params().get("photo_sha256")).isEqualTo(preview.params().get("photo_sha256"));
+            assertThat(photoSha256(got.get(0))).isEqualTo(photoSha256(preview));
             assertThat(got.get(0).params()).doesNotContainKey("allow_paid_broadcast");
         }
         Call report = awaitEdit(staff.chatId(), progressMessage, "завершена");
@@ -294,6 +294,13 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
                 p.maxAttempts(), p.retryBackoff(), p.sharedBudget(), p.limits(),
                 new BroadcastProperties.PaidBroadcasts(true, 1000), p.progressInterval(), p.draftLifetime(),
                 p.maxFileSize());
+    }
+
+    /** The SHA-256 of the photo a sendPhoto call uploaded (multipart, "photo" = "attach://<part>"). */
+    private static Object photoSha256(Call call) {
+        String ref = String.valueOf(call.params().get("photo"));
+        String part = ref.startsWith("attach://") ? ref.substring("attach://".length()) : "photo";
+        return call.params().get(part + "_sha256");
     }
 
     private static long newStaff(String municipality) {
