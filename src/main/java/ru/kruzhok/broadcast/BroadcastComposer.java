@@ -238,8 +238,9 @@ class BroadcastComposer implements IncomingFilter {
             case "d" -> s.step() == Step.DIRECTIONS ? toggleDirection(draft, arg) : null;
             case "s" -> s.step() == Step.SURVEY && surveyPort().exists(arg)
                     ? draft.with(s.withAudience("survey", null, null, Set.of(), arg).step(Step.CONFIRM)) : null;
-            case "now" -> s.step() == Step.CONFIRM ? draft : null;
-            case "later" -> s.step() == Step.CONFIRM ? draft.with(s.step(Step.TIME)) : null;
+            // from the preview, also after «Запланировать» (changed their mind)
+            case "now" -> s.step() == Step.CONFIRM || s.step() == Step.TIME ? draft : null;
+            case "later" -> s.step() == Step.CONFIRM || s.step() == Step.TIME ? draft.with(s.step(Step.TIME)) : null;
             default -> null;
         };
         if (next == null) {

@@ -43,6 +43,8 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     @Autowired ParentProfiles parentProfiles;
     @Autowired BroadcastProperties properties;
     @Autowired AuditLog audit;
+    @Autowired BroadcastProgress progress;
+    @Autowired BroadcastDrafts drafts;
 
     BroadcastTestParents parents;
 
@@ -285,6 +287,55 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(got.get(1).text()).isEqualTo("Обычная рассылка");
         assertThat(got.get(1).params()).doesNotContainKey("allow_paid_broadcast");
         awaitStatus(id, "done");
+    }
+
+    @Test
+    void theProgressMessageIsKeptWithTheBroadcastSoAnotherInstanceFinishesItAtMostEveryFewSeconds() {
+        long chat = newChatId();
+        parents.add(chat, "tsentr", 0, true);
+        long staffChat = newChatId();
+        progress.stop(); // this instance "crashed" after posting the progress message
+        try {
+            long id = broadcasts.create(new Broadcasts.Request("После перезапуска", BroadcastDeliveryTest.NEWBORNS,
+                    null, "test"));
+            broadcasts.attachProgress(id, new ru.kruzhok.channel.ChatAddress("telegram", String.valueOf(staffChat)), "77");
+            awaitStatus(id, "done");
+            BroadcastProgress restarted = new BroadcastProgress(jdbc, broadcasts, drafts, channels, budget, properties,
+                    java.time.Clock.systemUTC());
+            assertThat(restarted.refresh(id, false)).isTrue();
+            Call report = awaitEdit(staffChat, 77, "завершена");
+            assertThat(report.text()).contains("Доставлено: 1 из 1");
+            // the final report is shown once
+            assertThat(restarted.refreshDue()).isZero();
+            assertThat(restarted.refresh(id, true)).isFalse();
+        } finally {
+            progress.start();
+        }
+    }
+
+    @Test
+    void progressEditsOfOneBroadcastStayAFewSecondsApart() {
+        for (int i = 0; i < 6; i++) {
+            parents.add(newChatId(), "tsentr", 0, true);
+        }
+        long staffChat = newChatId();
+        budget.override("telegram", new SendLimit(2, 0, Duration.ofSeconds(1)));
+        progress.stop();
+        try {
+            long id = broadcasts.create(new Broadcasts.Request("Медленно", BroadcastDeliveryTest.NEWBORNS, null, "test"));
+            broadcasts.attachProgress(id, new ru.kruzhok.channel.ChatAddress("telegram", String.valueOf(staffChat)), "78");
+            BroadcastProgress updater = new BroadcastProgress(jdbc, broadcasts, drafts, channels, budget, properties,
+                    java.time.Clock.systemUTC());
+            TELEGRAM.await(all -> broadcasts.report(id).orElseThrow().sent() >= 1, Duration.ofSeconds(10));
+            assertThat(updater.refresh(id, false)).isTrue();
+            TELEGRAM.await(all -> broadcasts.report(id).orElseThrow().sent() >= 2, Duration.ofSeconds(10));
+            assertThat(updater.refresh(id, false)).as("counts changed, but the last edit was just now").isFalse();
+            assertThat(updater.refreshDue()).isZero();
+            broadcasts.cancel(id);
+        } finally {
+            budget.override("telegram", null);
+            progress.start();
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------
