@@ -38,7 +38,7 @@ class CatalogFreeText implements FreeTextAnswerer {
         boolean structured = parsed.direction() != null || parsed.age() != null || parsed.cost() != null;
         if (!structured) {
             ProgramQuery textOnly = ProgramQuery.all().withMunicipality(ctx.municipality()).withText(parsed.text());
-            if (parsed.text() == null || search.count(textOnly) == 0) {
+            if (parsed.text() == null || search.countMatchingEveryWord(textOnly) == 0) {
                 return Optional.empty();
             }
         }

@@ -1,6 +1,7 @@
 package ru.kruzhok.catalog;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,9 +21,10 @@ import ru.kruzhok.staff.StaffCommand;
 import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
- * Staff send a CSV or XLSX file to the bot with the caption /import [partial]: the catalog of their
- * municipality is updated, and every rejected row is listed. Rows of other municipalities are refused
- * for staff who do not serve them.
+ * Staff send a CSV or XLSX file to the bot with the caption /import [add] [partial]: the catalog of
+ * their municipality is replaced by the file (programs it lacks are hidden, as for the Navigator's
+ * full export), or with {@code add} only added to and updated; every rejected row is listed. Rows of
+ * other municipalities are refused for staff who do not serve them.
  */
 @Component
 @Order(StaffFilterOrder.FEATURE_COMMANDS)
@@ -50,7 +52,11 @@ class ImportCommand implements IncomingFilter {
         IncomingAttachment file = in.attachment();
         if (file == null || file.kind() != IncomingAttachment.Kind.DOCUMENT || file.fileRef() == null) {
             return Optional.of(List.of(Reply.text(
-                    "Пришлите файл CSV или XLSX из Навигатора с подписью /import (или /import partial — загрузить верные строки, пропустив ошибочные).")));
+                    """
+                    Пришлите файл CSV или XLSX из Навигатора с подписью:
+                    /import — файл заменяет весь каталог района (программы, которых в нём нет, скрываются);
+                    /import add — только добавить новые и обновить имеющиеся программы;
+                    /import partial — загрузить верные строки, пропустив ошибочные (можно вместе с add).""")));
         }
         String municipality = access.municipalitiesOf(in).stream().sorted().findFirst().orElse(null);
         if (!access.isAdmin(in) && access.municipalitiesOf(in).size() != 1) {
@@ -60,12 +66,15 @@ class ImportCommand implements IncomingFilter {
         if (bytes.isEmpty()) {
             return Optional.of(List.of(Reply.text("Не удалось получить файл. Попробуйте отправить его ещё раз.")));
         }
-        boolean partial = in.commandArgs().toLowerCase().contains("partial");
+        String args = in.commandArgs().toLowerCase(Locale.ROOT);
+        boolean partial = args.contains("partial");
+        boolean full = !args.contains("add");
         try {
             ImportResult result = programImport.importFile(file.fileName() == null ? "import.csv" : file.fileName(),
-                    bytes.get(), new ProgramImport.Options(partial, true, access.isAdmin(in) ? null : municipality));
-            audit.record(AuditLog.actorOf(in), "catalog.import", "created " + result.created() + ", updated "
-                    + result.updated() + ", rejected " + result.rejected().size());
+                    bytes.get(), new ProgramImport.Options(partial, full, access.isAdmin(in) ? null : municipality));
+            audit.record(AuditLog.actorOf(in), "catalog.import", (full ? "full" : "add") + ": created " + result.created()
+                    + ", updated " + result.updated() + ", deactivated " + result.deactivated()
+                    + ", rejected " + result.rejected().size());
             return Optional.of(List.of(Reply.text(report(result, partial))));
         } catch (ImportFileException e) {
             return Optional.of(List.of(Reply.text("⚠️ Файл не загружен: " + Markup.escape(e.getMessage()))));

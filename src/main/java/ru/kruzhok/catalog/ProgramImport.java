@@ -25,7 +25,7 @@ import ru.kruzhok.municipality.Municipalities;
 public class ProgramImport {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramImport.class);
-    /** Above this many new rows, refresh planner statistics right away instead of waiting for autovacuum. */
+    /** Above this many new rows, vacuum and analyze right away instead of waiting for autovacuum. */
     private static final int ANALYZE_AFTER = 1_000;
 
     /**
@@ -71,6 +71,7 @@ public class ProgramImport {
         }
         ImportRows.Parsed parsed = new ImportRows(municipalities, defaultMunicipality)
                 .parse(SpreadsheetReader.read(fileName, content));
+        long read = System.nanoTime();
         if (!parsed.rejected().isEmpty() && !options.partial()) {
             log.info("Catalog import refused: {} of {} rows rejected, nothing changed",
                     parsed.rejected().size(), parsed.dataRows());
@@ -84,15 +85,22 @@ public class ProgramImport {
             ProgramStore.Upserted upserted = store.upsert(parsed.programs(), now);
             int deactivated = options.full()
                     ? store.deactivateMissing(fileMunicipalities, parsed.rejectedIds(), now) : 0;
+            if (!upserted.createdIds().isEmpty() || upserted.updated() > 0 || deactivated > 0) {
+                store.refreshWords();
+            }
             return new Stored(upserted, deactivated);
         });
+        long storedAt = System.nanoTime();
         if (stored.upserted.createdIds().size() > ANALYZE_AFTER) {
-            store.analyze();
+            store.vacuumAnalyze();
         }
         ImportResult result = new ImportResult(stored.upserted.createdIds().size(), stored.upserted.updated(),
                 stored.deactivated, parsed.rejected());
-        log.info("Catalog import: {} created, {} updated, {} deactivated, {} rejected in {} ms", result.created(),
-                result.updated(), result.deactivated(), result.rejected().size(), (System.nanoTime() - started) / 1_000_000);
+        long done = System.nanoTime();
+        log.info("Catalog import: {} created, {} updated, {} deactivated, {} rejected in {} ms "
+                        + "(reading {} ms, storing {} ms, vacuum {} ms)", result.created(), result.updated(),
+                result.deactivated(), result.rejected().size(), (done - started) / 1_000_000,
+                (read - started) / 1_000_000, (storedAt - read) / 1_000_000, (done - storedAt) / 1_000_000);
         // After commit, so a listener that searches for the new programs finds them.
         if (!stored.upserted.createdIds().isEmpty()) {
             events.publishEvent(new ProgramsImported(fileMunicipalities, stored.upserted.createdIds()));

@@ -2,7 +2,6 @@ package ru.kruzhok.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds programs: filters, Russian full text with stemming, typo tolerance and ranking, all in one
@@ -20,17 +17,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * filter to relax (see {@link #RELAX_ORDER}).
  *
  * <p>Free text becomes a prefix query of its russian stems ("танцы" → {@code 'танц':*}), so
- * «танцы» finds «танцевальный», OR'ed with pg_trgm word similarity over title and organisation,
- * so «робатехника» finds «Робототехника». Words are AND'ed; when that finds nothing and the text has
- * several words, the search retries with OR and lets the rank put the best matches first.
+ * «танцы» finds «танцевальный»; results are ranked by ts_rank (title above organisation above
+ * description). Words are AND'ed; when that finds nothing, OR'ed; when that finds nothing either,
+ * each word is replaced by the nearest word of the catalog by pg_trgm similarity (table
+ * program_word), so «робатехника» finds «Робототехника».
  */
 @Service
 public class ProgramSearch {
 
     /** The largest page anyone may ask for. */
     public static final int MAX_SIZE = 50;
-    /** Word similarity (0–1) at which a typo still counts as a match; pg_trgm's default 0.6 misses «робатехника». */
-    private static final String TYPO_THRESHOLD = "0.5";
+    private static final String AND = " & ";
+    private static final String OR = " | ";
 
     /**
      * What to suggest relaxing first: what parents give up most readily (paying, a longer trip, a
@@ -48,36 +46,38 @@ public class ProgramSearch {
     static final RowMapper<Program> PROGRAM = ProgramSearch::program;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
 
-    ProgramSearch(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ProgramSearch(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
     public ProgramPage search(ProgramQuery query) {
         ProgramQuery q = query.size() > MAX_SIZE ? query.withPage(query.page(), MAX_SIZE) : query;
-        return readOnly.execute(status -> {
-            jdbc.getJdbcOperations().queryForObject(
-                    "select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class, TYPO_THRESHOLD);
-            String text = searchableText(q.text());
-            Found found = find(q, text, " & ");
-            if (found.total == 0 && text != null && text.contains(" ")) {
-                found = find(q, text, " | ");
-            }
-            ProgramPage.RelaxSuggestion relax = found.total == 0 ? relaxSuggestion(q) : null;
-            return new ProgramPage(found.total, found.items, q.page(), q.size(), relax);
-        });
+        // No transaction: each statement is consistent on its own, and a page whose count is a moment
+        // older than its rows is harmless; it saves round trips on every search.
+        Found found = searchableText(q.text()) == null ? filtersOnly(q) : withText(q);
+        ProgramPage.RelaxSuggestion relax = found.total == 0 ? relaxSuggestion(q) : null;
+        return new ProgramPage(found.total, found.items, q.page(), q.size(), relax);
     }
 
     /** Counts a query's matches without fetching them (e.g. for "N programs found" before paging). */
     public long count(ProgramQuery query) {
-        return readOnly.execute(status -> {
-            jdbc.getJdbcOperations().queryForObject(
-                    "select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class, TYPO_THRESHOLD);
-            return count(query, searchableText(query.text()), " & ");
-        });
+        return match(query).total;
+    }
+
+    /**
+     * Counts only programs that match every word of the text (typos corrected), never any word alone:
+     * for telling whether a parent's free text reads like a search at all («погода в городе» must not
+     * open a page of programs whose description mentions a town).
+     */
+    public long countMatchingEveryWord(ProgramQuery query) {
+        String text = searchableText(query.text());
+        long total = count(query, text, AND);
+        if (total > 0 || text == null) {
+            return total;
+        }
+        String corrected = corrected(text);
+        return corrected.equals(text) ? 0 : count(query, corrected, AND);
     }
 
     /** A program by our id, active or not (an old card may point to a program that has since closed). */
@@ -101,31 +101,96 @@ public class ProgramSearch {
                 order by p.district""", new MapSqlParameterSource("municipality", municipality), String.class);
     }
 
+    /** How a query's text matched: its total, the text as finally searched and how its words were joined. */
+    private record Matched(long total, String text, String wordJoin) {
+    }
+
+    /**
+     * Counts with the text as typed (words AND'ed); if that finds nothing: words OR'ed, then each
+     * word replaced by the catalog's nearest word (typos). Counting first keeps the common case
+     * to two cheap queries and avoids sorting all matches just to count them.
+     */
+    private Matched match(ProgramQuery q) {
+        String text = searchableText(q.text());
+        long total = count(q, text, AND);
+        if (total > 0 || text == null) {
+            return new Matched(total, text, AND);
+        }
+        boolean severalWords = text.contains(" ");
+        if (severalWords && (total = count(q, text, OR)) > 0) {
+            return new Matched(total, text, OR);
+        }
+        String corrected = corrected(text);
+        if (corrected.equals(text)) {
+            return new Matched(0, text, AND);
+        }
+        if ((total = count(q, corrected, AND)) > 0 || !severalWords) {
+            return new Matched(total, corrected, AND);
+        }
+        return new Matched(count(q, corrected, OR), corrected, OR);
+    }
+
     private record Found(long total, List<Program> items) {
     }
 
-    private Found find(ProgramQuery q, String text, String wordJoin) {
+    /** Filters only: an index-only count, then the page in title order straight off an index. */
+    private Found filtersOnly(ProgramQuery q) {
+        long total = count(q, null, AND);
+        if (total <= (long) q.page() * q.size()) {
+            return new Found(total, List.of());
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(q, null, params);
+        params.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
+        return new Found(total, jdbc.query("select " + COLUMNS + " from program p where " + where
+                + " order by p.title, p.id limit :limit offset :offset", params, PROGRAM));
+    }
+
+    /** Free text: the same fallbacks as {@link #match}, each a single pass that ranks, counts and pages. */
+    private Found withText(ProgramQuery q) {
+        String text = searchableText(q.text());
+        Found found = rankedPage(q, text, AND);
+        if (found.total > 0) {
+            return found;
+        }
+        boolean severalWords = text.contains(" ");
+        if (severalWords && (found = rankedPage(q, text, OR)).total > 0) {
+            return found;
+        }
+        String corrected = corrected(text);
+        if (corrected.equals(text)) {
+            return found;
+        }
+        if ((found = rankedPage(q, corrected, AND)).total > 0 || !severalWords) {
+            return found;
+        }
+        return rankedPage(q, corrected, OR);
+    }
+
+    /**
+     * Matches are gathered once (id, rank, title) and both counted and paged from there, so the
+     * programs are read once; only the page's rows are read in full.
+     */
+    private Found rankedPage(ProgramQuery q, String text, String wordJoin) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(q, text, params);
         params.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
-        String order = text != null
-                ? "ts_rank(p.search_vector, q.tsq) + word_similarity(:text, p.search_text) desc, p.title, p.id"
-                : "(p.places_free = 0) is true, p.title, p.id";
-        String sql = textCte(text, wordJoin, params) + "select " + COLUMNS + ", count(*) over () as total "
-                + "from program p" + (text != null ? ", q" : "") + " where " + where
-                + " order by " + order + " limit :limit offset :offset";
-        List<Long> total = new ArrayList<>(1);
+        String sql = textCte(text, wordJoin, params) + """
+                , m as materialized (select p.id, ts_rank(p.search_vector, q.tsq) as rank, p.title
+                                     from program p, q where %s),
+                top as (select id, rank, title from m order by rank desc, title, id limit :limit offset :offset)
+                select %s, (select count(*) from m) as total
+                from top join program p on p.id = top.id
+                order by top.rank desc, top.title, top.id""".formatted(where, COLUMNS);
+        long[] total = {0};
         List<Program> items = jdbc.query(sql, params, (rs, n) -> {
-            if (total.isEmpty()) {
-                total.add(rs.getLong("total"));
-            }
+            total[0] = rs.getLong("total");
             return program(rs, n);
         });
-        if (!total.isEmpty()) {
-            return new Found(total.get(0), items);
+        if (items.isEmpty() && q.page() > 0) {
+            total[0] = count(q, text, wordJoin);
         }
-        // An empty page: either nothing matches or the page is past the end.
-        return new Found(q.page() == 0 ? 0 : count(q, text, wordJoin), items);
+        return new Found(total[0], items);
     }
 
     private long count(ProgramQuery q, String text, String wordJoin) {
@@ -136,23 +201,28 @@ public class ProgramSearch {
         return n == null ? 0 : n;
     }
 
+    /** Each word replaced by the most similar word of the catalog (itself, when the catalog has it). */
+    private String corrected(String text) {
+        String corrected = jdbc.queryForObject("""
+                select string_agg(coalesce((select w.word from program_word w where w.word % t.word
+                                            order by similarity(w.word, t.word) desc, w.word limit 1), t.word),
+                                  ' ' order by t.n)
+                from unnest(string_to_array(:text, ' ')) with ordinality as t(word, n)""",
+                new MapSqlParameterSource("text", text), String.class);
+        return corrected == null ? text : corrected;
+    }
+
     /**
      * Re-counts without each filter in turn, in {@link #RELAX_ORDER}, and suggests the first whose
      * removal finds something.
      */
     private ProgramPage.RelaxSuggestion relaxSuggestion(ProgramQuery q) {
         for (SearchFilter filter : RELAX_ORDER) {
-            if (!q.uses(filter)) {
-                continue;
-            }
-            ProgramQuery relaxed = q.without(filter);
-            String text = searchableText(relaxed.text());
-            long n = count(relaxed, text, " & ");
-            if (n == 0 && text != null && text.contains(" ")) {
-                n = count(relaxed, text, " | ");
-            }
-            if (n > 0) {
-                return new ProgramPage.RelaxSuggestion(filter, n);
+            if (q.uses(filter)) {
+                long n = match(q.without(filter)).total;
+                if (n > 0) {
+                    return new ProgramPage.RelaxSuggestion(filter, n);
+                }
             }
         }
         return null;
@@ -208,7 +278,7 @@ public class ProgramSearch {
             }
         }
         if (text != null) {
-            where.append(" and (p.search_vector @@ q.tsq or p.search_text %> :text)");
+            where.append(" and p.search_vector @@ q.tsq");
         }
         return where.toString();
     }

@@ -113,9 +113,25 @@ class ProgramStore {
                 + " and not exists (select 1 from program_import i where i.external_id = p.external_id)", params);
     }
 
-    /** Fresh planner statistics after a big import, so the first searches get good plans. */
-    void analyze() {
-        jdbc.getJdbcOperations().execute("analyze program");
+    /**
+     * Rebuilds the word list typo correction draws on from the active programs (words of three
+     * letters or more, no numbers); ts_stat does the tokenising, as the full text search does.
+     */
+    void refreshWords() {
+        jdbc.getJdbcOperations().execute("delete from program_word");
+        jdbc.getJdbcOperations().execute("""
+                insert into program_word (word)
+                select word from ts_stat($$select to_tsvector('simple', title || ' ' || coalesce(org_name, '') || ' '
+                    || coalesce(description, '')) from program where active$$)
+                where length(word) >= 3 and word ~ '^[[:alpha:]-]+$'""");
+    }
+
+    /**
+     * Fresh planner statistics and visibility map after a big import, so the first searches get good
+     * plans and counts can use index-only scans. Runs outside any transaction (VACUUM must).
+     */
+    void vacuumAnalyze() {
+        jdbc.getJdbcOperations().execute("vacuum (analyze) program");
     }
 
     private void copy(List<ImportedProgram> programs) {

@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param buttons rows of buttons under the message
  * @param file    an optional image or document
  * @param mode    send a new message, or edit the bot's last message in this chat (paging, menus)
+ * @param album   images shown together after the text (a survey's charts); never together with
+ *                {@code file}. The text (with the buttons) goes first as its own message, unless it
+ *                is blank; an album reply is always sent new. Channels split albums at their limits.
  */
-public record Reply(String text, List<List<Button>> buttons, OutgoingFile file, Mode mode) {
+public record Reply(String text, List<List<Button>> buttons, OutgoingFile file, Mode mode, List<AlbumItem> album) {
 
     public enum Mode { SEND_NEW, EDIT_LAST }
 
@@ -26,28 +29,42 @@ public record Reply(String text, List<List<Button>> buttons, OutgoingFile file, 
         text = text == null ? "" : text;
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
         mode = Objects.requireNonNullElse(mode, Mode.SEND_NEW);
+        album = album == null ? List.of() : List.copyOf(album);
+        if (file != null && !album.isEmpty()) {
+            throw new IllegalArgumentException("a reply carries either one file or an album, not both");
+        }
+    }
+
+    /** A reply without an album (the common case). */
+    public Reply(String text, List<List<Button>> buttons, OutgoingFile file, Mode mode) {
+        this(text, buttons, file, mode, List.of());
     }
 
     public static Reply text(String text) {
         return new Reply(text, List.of(), null, Mode.SEND_NEW);
     }
 
+    /** A message (skipped when blank) followed by the images as one album, each with its caption. */
+    public static Reply album(String text, List<AlbumItem> images) {
+        return new Reply(text, List.of(), null, Mode.SEND_NEW, images);
+    }
+
     public Reply withButtons(List<List<Button>> rows) {
-        return new Reply(text, rows, file, mode);
+        return new Reply(text, rows, file, mode, album);
     }
 
     public Reply withButtonRow(Button... row) {
         List<List<Button>> rows = new ArrayList<>(buttons);
         rows.add(List.of(row));
-        return new Reply(text, rows, file, mode);
+        return new Reply(text, rows, file, mode, album);
     }
 
     public Reply withFile(OutgoingFile file) {
-        return new Reply(text, buttons, file, mode);
+        return new Reply(text, buttons, file, mode, album);
     }
 
     public Reply editingLast() {
-        return new Reply(text, buttons, file, Mode.EDIT_LAST);
+        return new Reply(text, buttons, file, Mode.EDIT_LAST, album);
     }
 
     /** The payloads of all payload buttons, in order; handy for tests and for token bookkeeping. */

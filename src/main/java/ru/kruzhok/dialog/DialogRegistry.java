@@ -62,6 +62,7 @@ public class DialogRegistry {
         return current.text(key);
     }
 
+    /** Reloads the flows and texts only; {@link DialogReload} reloads everything under dialogs/. */
     public synchronized ReloadResult reload() {
         try {
             Dialogs loaded = loadAndValidate();
@@ -72,6 +73,25 @@ public class DialogRegistry {
             log.warn("Dialogs not reloaded: {}", e.getMessage());
             return new ReloadResult(false, current.version(), e.getMessage());
         }
+    }
+
+    /** Reads and validates the flows for {@link DialogReload}; throws {@link DialogFileException} when broken. */
+    ReloadableContent.Staged stage() {
+        Dialogs loaded = loadAndValidate();
+        return new ReloadableContent.Staged() {
+            @Override
+            public String summary() {
+                return "сценарии: " + loaded.flows().size() + ", тексты: " + loaded.texts().size()
+                        + " (версия " + loaded.version() + ")";
+            }
+
+            @Override
+            public void apply() {
+                synchronized (DialogRegistry.this) {
+                    current = loaded;
+                }
+            }
+        };
     }
 
     private Dialogs loadAndValidate() {

@@ -2,6 +2,7 @@ package ru.kruzhok.dialog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,18 +17,21 @@ import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffCommand;
 import ru.kruzhok.staff.StaffFilterOrder;
 
-/** /reload for staff: re-reads dialogs/ without a restart; a broken file is reported and the old dialogs stay. */
+/**
+ * /reload for staff: re-reads dialogs/ (flows, texts, FAQ, surveys) without a restart and says what
+ * was reloaded; a broken file is reported with its file and line, and all the old versions stay.
+ */
 @Component
 @Order(StaffFilterOrder.FEATURE_COMMANDS)
 class ReloadCommand implements IncomingFilter {
 
     private final StaffAccess access;
-    private final DialogRegistry registry;
+    private final DialogReload reload;
     private final AuditLog audit;
 
-    ReloadCommand(StaffAccess access, DialogRegistry registry, AuditLog audit) {
+    ReloadCommand(StaffAccess access, DialogReload reload, AuditLog audit) {
         this.access = access;
-        this.registry = registry;
+        this.reload = reload;
         this.audit = audit;
     }
 
@@ -36,18 +40,20 @@ class ReloadCommand implements IncomingFilter {
         if (!"reload".equals(in.command()) || !access.isStaff(in)) {
             return Optional.empty(); // the staff guard has already answered anyone else
         }
-        DialogRegistry.ReloadResult result = registry.reload();
+        DialogReload.Result result = reload.reloadAll();
         audit.record(AuditLog.actorOf(in), "dialogs.reload", result.ok() ? "version " + result.version() : "refused");
         return Optional.of(List.of(Reply.text(result.ok()
-                ? "✅ Диалоги обновлены (версия " + result.version() + ")."
-                : "⚠️ Диалоги не обновлены, работают прежние. Ошибка:\n" + Markup.escape(result.problem()))));
+                ? "✅ Диалоги обновлены.\n" + result.reloaded().stream().map(line -> "• " + Markup.escape(line))
+                        .collect(Collectors.joining("\n"))
+                : "⚠️ Ничего не обновлено, работают прежние диалоги, ответы и опросы. Ошибка:\n"
+                        + Markup.escape(result.problem()))));
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Declaration {
         @Bean
         StaffCommand reloadStaffCommand() {
-            return StaffCommand.staff("reload", "Перечитать диалоги из папки dialogs/");
+            return StaffCommand.staff("reload", "Перечитать диалоги, ответы и опросы из dialogs/");
         }
     }
 }

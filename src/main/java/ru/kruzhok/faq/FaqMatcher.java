@@ -8,15 +8,17 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import ru.kruzhok.dialog.ReloadableContent;
 import ru.kruzhok.municipality.Municipalities;
 
 /**
  * Answers a parent's free-text question from the knowledge base in {@code dialogs/faq/}: the topic it
  * is about, how sure we are, the answer with the parent's municipality's figures, and the runners-up.
  * This is the FAQ feature's public surface; the dialog engine and {@code GET /api/faq/match} use it.
+ * Staff's /reload re-reads the knowledge base; a broken file keeps the old one answering.
  */
 @Service
-public class FaqMatcher {
+public class FaqMatcher implements ReloadableContent {
 
     /** Longer questions are cut: nobody types more, and matching time must stay bounded. */
     public static final int MAX_QUESTION = 1000;
@@ -52,9 +54,12 @@ public class FaqMatcher {
                         Decision decision) {
     }
 
-    private final FaqKnowledgeBase kb;
-    private final Map<String, FaqTopic> byId;
-    private final FaqIndex index;
+    /** What dialogs/faq holds; replaced by /reload. Written under the lock, with {@link #accepted}. */
+    private volatile FaqKnowledgeBase files;
+    /** Paraphrases admins accepted, by topic; kept across reloads of the files. */
+    private Map<String, List<String>> accepted = Map.of();
+    /** The files plus accepted staff suggestions; replaced whole, so a match never sees half an update. */
+    private volatile Loaded loaded;
     private final MunicipalValues values;
     private final FaqProperties properties;
 
@@ -64,11 +69,39 @@ public class FaqMatcher {
     }
 
     FaqMatcher(FaqKnowledgeBase kb, MunicipalValues values, FaqProperties properties) {
-        this.kb = kb;
-        this.byId = kb.byId();
-        this.index = new FaqIndex(kb);
+        this.files = kb;
+        this.loaded = new Loaded(kb);
         this.values = values;
         this.properties = properties;
+    }
+
+    /**
+     * Reads and indexes {@code dialogs/faq/} again, with the accepted paraphrases; the old knowledge
+     * base answers until {@link Staged#apply()}.
+     */
+    @Override
+    public Staged stage() {
+        FaqKnowledgeBase next = FaqLoader.load(properties.directory());
+        Map<String, List<String>> acceptedNow;
+        synchronized (this) {
+            acceptedNow = accepted;
+        }
+        Loaded prepared = new Loaded(withParaphrases(next, acceptedNow));
+        return new Staged() {
+            @Override
+            public String summary() {
+                return "вопросы и ответы: тем " + next.topics().size();
+            }
+
+            @Override
+            public void apply() {
+                synchronized (FaqMatcher.this) {
+                    files = next;
+                    // an admin may have accepted a paraphrase since the files were staged
+                    loaded = accepted == acceptedNow ? prepared : new Loaded(withParaphrases(next, accepted));
+                }
+            }
+        };
     }
 
     /**
@@ -81,7 +114,8 @@ public class FaqMatcher {
         if (q.length() > MAX_QUESTION) {
             q = q.substring(0, MAX_QUESTION);
         }
-        List<FaqIndex.Candidate> ranked = index.rank(q);
+        Loaded current = loaded;
+        List<FaqIndex.Candidate> ranked = current.index().rank(q);
         FaqIndex.Candidate best = null;
         FaqIndex.Candidate outsideAbove = null;
         List<FaqIndex.Candidate> rest = new ArrayList<>();
@@ -118,27 +152,66 @@ public class FaqMatcher {
         if (decision == Decision.HANDOVER) {
             return new Match(null, confidence, HANDOVER_TEXT, List.copyOf(alternatives), decision);
         }
-        return new Match(best.topicId(), confidence, answer(best.topicId(), municipalityCode).orElseThrow(),
+        return new Match(best.topicId(), confidence, answer(current, best.topicId(), municipalityCode).orElseThrow(),
                 List.copyOf(alternatives), decision);
     }
 
     /** The best answerable topic before thresholds (for the evaluation's threshold sweep). */
     FaqIndex.Candidate bestInScope(String question) {
-        return index.rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+        return loaded.index().rank(question).stream().filter(c -> !c.outside()).findFirst().orElse(null);
+    }
+
+    /**
+     * Adds the paraphrases admins accepted («в базу ответов») to their topics and rebuilds the index;
+     * a topic that no longer exists in the files is skipped.
+     */
+    synchronized void useAcceptedParaphrases(Map<String, List<String>> accepted) {
+        this.accepted = Map.copyOf(accepted);
+        loaded = new Loaded(withParaphrases(files, this.accepted));
+    }
+
+    private static FaqKnowledgeBase withParaphrases(FaqKnowledgeBase files, Map<String, List<String>> accepted) {
+        List<FaqTopic> topics = files.topics().stream().map(t -> {
+            List<String> extra = accepted.getOrDefault(t.id(), List.of());
+            if (extra.isEmpty()) {
+                return t;
+            }
+            List<String> paraphrases = new ArrayList<>(t.paraphrases());
+            paraphrases.addAll(extra);
+            return new FaqTopic(t.id(), t.title(), t.category(), paraphrases, t.answer(), t.related(), t.action());
+        }).toList();
+        return new FaqKnowledgeBase(topics, files.outside(), files.synonyms(), files.filler());
+    }
+
+    private record Loaded(FaqKnowledgeBase kb, Map<String, FaqTopic> byId, FaqIndex index) {
+        Loaded(FaqKnowledgeBase kb) {
+            this(kb, kb.byId(), new FaqIndex(kb));
+        }
+    }
+
+    /** The {@code n} answerable topics closest to a question, whatever the confidence (for staff to pick from). */
+    List<String> likelyTopics(String question, int n) {
+        return loaded.index().rank(question).stream().filter(c -> !c.outside()).map(FaqIndex.Candidate::topicId)
+                .distinct().limit(n).toList();
     }
 
     /** Every answerable topic, in file order (for menus of topics by category). */
     public List<FaqTopic> topics() {
-        return kb.topics();
+        return loaded.kb().topics();
     }
 
     public Optional<FaqTopic> topic(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(loaded.byId().get(id));
     }
 
     /** A topic's answer with the municipality's values filled in (for a pressed topic button). */
     public Optional<String> answer(String topicId, String municipalityCode) {
-        return topic(topicId).map(t -> AnswerTemplate.fill(t.answer(), values.forMunicipality(municipalityCode)));
+        return answer(loaded, topicId, municipalityCode);
+    }
+
+    private Optional<String> answer(Loaded from, String topicId, String municipalityCode) {
+        return Optional.ofNullable(from.byId().get(topicId))
+                .map(t -> AnswerTemplate.fill(t.answer(), values.forMunicipality(municipalityCode)));
     }
 
     public double highThreshold() {

@@ -83,18 +83,22 @@ public class QuestionDesk implements QuestionFigures {
         }
     }
 
+    /** A staff answer that reached (or could not reach) the parent who asked question {@code questionId}. */
+    record Relayed(long questionId, boolean delivered) {
+    }
+
     /**
      * A staff member replied in a staff group; if it answers one of our posts, deliver it to the parent.
-     * Returns false when the reply is not to a question.
+     * Empty when the reply is not to a question.
      */
-    boolean relayAnswer(ChatAddress group, String repliedMessageId, String answeredBy, String answer) {
+    Optional<Relayed> relayAnswer(ChatAddress group, String repliedMessageId, String answeredBy, String answer) {
         List<Object[]> rows = jdbc.query("""
                 select id, channel, chat_id from staff_question
                 where staff_chat = ? and staff_message_id = ? and status in ('sent', 'answered')
                 """, (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)},
                 group.key(), repliedMessageId);
         if (rows.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         long id = (Long) rows.get(0)[0];
         ChatAddress parent = new ChatAddress((String) rows.get(0)[1], (String) rows.get(0)[2]);
@@ -104,11 +108,16 @@ public class QuestionDesk implements QuestionFigures {
             jdbc.update("update staff_question set status = 'answered', answered_by = ?, answered_at = ? where id = ?",
                     answeredBy, now(), id);
         }
-        return true;
+        return Optional.of(new Relayed(id, delivery.isSent()));
     }
 
     @EventListener
     void onParentDataDeleted(ParentDataDeleted event) {
+        // a proposal nobody accepted yet is still the parent's words; an accepted one is part of the knowledge base
+        jdbc.update("""
+                delete from faq_suggestion where status = 'pending' and question_id in
+                  (select id from staff_question where channel = ? and chat_id = ?)""",
+                event.chat().channel(), event.chat().chatId());
         jdbc.update("delete from staff_question where channel = ? and chat_id = ?",
                 event.chat().channel(), event.chat().chatId());
     }

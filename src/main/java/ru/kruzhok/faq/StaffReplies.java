@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Reply;
@@ -37,9 +38,10 @@ class StaffReplies implements IncomingFilter {
         if (municipality.isEmpty() || !access.mayAct(in, municipality.get())) {
             return Optional.empty();
         }
-        if (desk.relayAnswer(in.chat(), in.replyToMessageId(), AuditLog.actorOf(in), in.text())) {
-            return Optional.of(List.of(Reply.text("✅ Ответ отправлен родителю.")));
-        }
-        return Optional.empty();
+        return desk.relayAnswer(in.chat(), in.replyToMessageId(), AuditLog.actorOf(in), in.text())
+                .map(relayed -> List.of(relayed.delivered()
+                        ? Reply.text("✅ Ответ отправлен родителю.").withButtonRow(
+                                Button.action("📚 В базу ответов", FaqSuggestionButtons.PROPOSE + relayed.questionId()))
+                        : Reply.text("⚠️ Не получилось доставить ответ: родитель заблокировал бота или удалил чат.")));
     }
 }

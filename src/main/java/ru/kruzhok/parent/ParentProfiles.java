@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.ChatHistoryErased;
 
 /**
  * Parents' profiles: created only on consent, changed by the onboarding and settings flows, deleted
@@ -113,6 +114,7 @@ public class ParentProfiles {
                 .orElse(new Deleted(false, 0, 0));
         parent.ifPresent(parents::delete);
         events.publishEvent(new ParentDataDeleted(chat));
+        events.publishEvent(new ChatHistoryErased(chat));
         return deleted;
     }
 

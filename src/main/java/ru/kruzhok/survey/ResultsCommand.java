@@ -1,15 +1,17 @@
 package ru.kruzhok.survey;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.AlbumItem;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.IncomingFilter;
+import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
@@ -18,8 +20,9 @@ import ru.kruzhok.staff.StaffCommand;
 import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
- * /results &lt;survey&gt; [municipality] for staff: the summary and one chart per question. Staff see
- * their own municipality's answers; admins see everyone's unless they name a municipality.
+ * /results &lt;survey&gt; [municipality] for staff: the summary, then one chart per question as an album,
+ * each captioned with its question. Staff see their own municipality's answers; admins see everyone's
+ * unless they name a municipality. An unknown survey id gets the list of known ones.
  */
 @Component
 @Order(StaffFilterOrder.FEATURE_COMMANDS)
@@ -27,11 +30,13 @@ class ResultsCommand implements IncomingFilter {
 
     private final StaffAccess access;
     private final SurveyResults results;
+    private final SurveyCatalog catalog;
     private final AuditLog audit;
 
-    ResultsCommand(StaffAccess access, SurveyResults results, AuditLog audit) {
+    ResultsCommand(StaffAccess access, SurveyResults results, SurveyCatalog catalog, AuditLog audit) {
         this.access = access;
         this.results = results;
+        this.catalog = catalog;
         this.audit = audit;
     }
 
@@ -42,7 +47,10 @@ class ResultsCommand implements IncomingFilter {
         }
         String[] args = in.commandArgs().isBlank() ? new String[0] : in.commandArgs().split("\\s+");
         if (args.length == 0) {
-            return Optional.of(List.of(Reply.text("Укажите опрос: /results satisfaction [код района]")));
+            return Optional.of(List.of(Reply.text("Укажите опрос: /results <опрос> [код района].\n" + knownSurveys())));
+        }
+        if (catalog.find(args[0]).isEmpty()) {
+            return Optional.of(List.of(Reply.text("Опрос «" + Markup.escape(args[0]) + "» не найден.\n" + knownSurveys())));
         }
         String municipality = args.length > 1 ? args[1] : null;
         if (municipality != null ? !access.mayAct(in, municipality) : !access.isAdmin(in)) {
@@ -52,18 +60,20 @@ class ResultsCommand implements IncomingFilter {
             municipality = access.municipalitiesOf(in).stream().sorted().findFirst().orElse(null);
         }
         SurveyResults.Filter filter = new SurveyResults.Filter(municipality, null, null);
-        List<Reply> replies = new ArrayList<>();
-        try {
-            replies.add(Reply.text(results.summary(args[0], filter)));
-            int n = 1;
-            for (byte[] png : results.charts(args[0], filter)) {
-                replies.add(Reply.text("").withFile(OutgoingFile.png("chart-" + n++ + ".png", png)));
-            }
-        } catch (RuntimeException e) {
-            return Optional.of(List.of(Reply.text("Опрос «" + args[0] + "» не найден.")));
-        }
+        String summary = results.summary(args[0], filter);
+        List<AlbumItem> album = results.questionCharts(args[0], filter).stream()
+                .map(c -> new AlbumItem(OutgoingFile.png(args[0] + "-" + c.questionId() + ".png", c.png()),
+                        c.number() + ". " + Markup.escape(c.question())))
+                .toList();
         audit.record(AuditLog.actorOf(in), "survey.results", args[0] + (municipality == null ? "" : " " + municipality));
-        return Optional.of(replies);
+        // one reply: the summary, then the charts as an album (Telegram splits it at 10 photos)
+        return Optional.of(List.of(Reply.album(summary, album)));
+    }
+
+    private String knownSurveys() {
+        return "Опросы: " + catalog.all().stream()
+                .map(s -> s.id() + " — «" + Markup.escape(s.title()) + "»")
+                .collect(Collectors.joining("; ")) + ".";
     }
 
     @Configuration(proxyBeanMethods = false)

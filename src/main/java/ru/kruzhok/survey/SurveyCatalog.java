@@ -19,27 +19,56 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.dialog.ReloadableContent;
 
 /**
  * The surveys in use, read and checked at start: a broken survey file stops start-up with the file,
- * line and problem, as a broken flow does.
+ * line and problem, as a broken flow does. /reload re-reads them; a broken file keeps the old ones.
+ * Responses refer to surveys and questions by id, so a reload never touches answers already given.
  */
 @Component
-public class SurveyCatalog {
+public class SurveyCatalog implements ReloadableContent {
 
     private static final Logger log = LoggerFactory.getLogger(SurveyCatalog.class);
 
-    private final Map<String, Survey> surveys;
+    private final SurveyProperties properties;
+    private volatile Map<String, Survey> surveys;
 
     SurveyCatalog(SurveyProperties properties) {
+        this.properties = properties;
+        this.surveys = load(properties.dir());
+        log.info("Surveys loaded: {}", surveys.keySet());
+    }
+
+    @Override
+    public Staged stage() {
+        Map<String, Survey> loaded = load(properties.dir());
+        return new Staged() {
+            @Override
+            public String summary() {
+                return "опросы: " + loaded.size();
+            }
+
+            @Override
+            public void apply() {
+                surveys = loaded;
+                log.info("Surveys reloaded: {}", loaded.keySet());
+            }
+        };
+    }
+
+    private static Map<String, Survey> load(Path dir) {
         SurveyLoader loader = new SurveyLoader();
         Map<String, Survey> loaded = new LinkedHashMap<>();
-        for (Map.Entry<String, String> file : read(properties.dir()).entrySet()) {
+        for (Map.Entry<String, String> file : read(dir).entrySet()) {
             Survey s = loader.load(file.getKey(), file.getValue());
+            if (loaded.containsKey(s.id())) {
+                throw new SurveyFileException(file.getKey(), 1, "the survey id '" + s.id() + "' is already used in "
+                        + loaded.get(s.id()).file());
+            }
             loaded.put(s.id(), s);
         }
-        this.surveys = Map.copyOf(loaded);
-        log.info("Surveys loaded: {}", surveys.keySet());
+        return Map.copyOf(loaded);
     }
 
     public Optional<Survey> find(String id) {

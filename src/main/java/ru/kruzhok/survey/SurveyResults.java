@@ -202,8 +202,24 @@ public class SurveyResults {
 
     /** PNG charts, one per question that has counts (not free text), in question order. */
     public List<byte[]> charts(String surveyId, Filter filter) {
+        return questionCharts(surveyId, filter).stream().map(Chart::png).toList();
+    }
+
+    /** A question's chart with what to caption it by: its number in the survey (from 1) and its text. */
+    public record Chart(int number, String questionId, String question, byte[] png) {
+    }
+
+    /** Like {@link #charts}, with each chart's question, for captions (the staff's album). */
+    public List<Chart> questionCharts(String surveyId, Filter filter) {
         Results r = results(surveyId, filter);
-        return r.questions().stream().filter(q -> q.texts() == null).map(charts::png).toList();
+        List<Chart> out = new ArrayList<>();
+        for (int i = 0; i < r.questions().size(); i++) {
+            QuestionResult q = r.questions().get(i);
+            if (q.texts() == null) {
+                out.add(new Chart(i + 1, q.id(), q.text(), charts.png(q)));
+            }
+        }
+        return out;
     }
 
     /** The chart of one question; empty for a free-text question. */

@@ -2,10 +2,6 @@ package ru.kruzhok.telegram;
 
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +15,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMediaGroup;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.media.InputMedia;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -32,6 +31,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import ru.kruzhok.channel.AlbumItem;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.Channel;
 import ru.kruzhok.channel.ChatAddress;
@@ -49,25 +49,24 @@ import ru.kruzhok.channel.Reply;
 class TelegramChannel implements Channel {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+    /** Telegram's most photos in one album. */
+    static final int MEDIA_GROUP_LIMIT = 10;
 
     private final TelegramClient client;
     private final CallbackData callbackData;
     private final ApplicationEventPublisher events;
     private final Duration maxRetryAfter;
+    private final TelegramFileDownloads files;
     /** The id of the bot's last message per chat, for {@link Reply.Mode#EDIT_LAST}; Telegram edits up to 48 h back. */
     private final Cache<String, Integer> lastMessage = Caffeine.newBuilder()
             .maximumSize(200_000)
             .expireAfterWrite(Duration.ofHours(47))
             .build();
 
-    /** The file download base of the configured Bot API ("…/file/bot&lt;token&gt;/"); secret, never logged. */
-    private final String fileBaseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     TelegramChannel(TelegramClient client, CallbackData callbackData, ApplicationEventPublisher events,
-                    Duration maxRetryAfter, String fileBaseUrl) {
-        this.fileBaseUrl = fileBaseUrl;
+                    Duration maxRetryAfter, TelegramFileDownloads files) {
         this.client = client;
+        this.files = files;
         this.callbackData = callbackData;
         this.events = events;
         this.maxRetryAfter = maxRetryAfter;
@@ -112,21 +111,9 @@ class TelegramChannel implements Channel {
     public Optional<byte[]> download(String fileRef) {
         try {
             File file = client.execute(GetFile.builder().fileId(fileRef).build());
-            // Not client.downloadFileAsStream: it always goes to api.telegram.org, whatever
-            // TELEGRAM_API_URL says (a local Bot API server, the test server).
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(fileBaseUrl + file.getFilePath()))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                log.warn("Could not download a file: HTTP {}", response.statusCode());
-                return Optional.empty();
-            }
-            return Optional.of(response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            return Optional.of(files.fetch(file.getFilePath()));
         } catch (Exception e) {
-            // the exception's text may hold the URL, which holds the token: log its type only
-            log.warn("Could not download a file: {}", e.getClass().getSimpleName());
+            log.warn("Could not download a file: {}", e.toString());
             return Optional.empty();
         }
     }
@@ -157,6 +144,11 @@ class TelegramChannel implements Channel {
         List<Call> calls = new ArrayList<>();
         if (reply.file() != null) {
             calls.addAll(fileCalls(chatId, reply, keyboard, allowPaid));
+        } else if (!reply.album().isEmpty()) {
+            if (!reply.text().isBlank()) {
+                calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid));
+            }
+            calls.addAll(albumCalls(chatId, reply.album()));
         } else {
             List<String> parts = TelegramHtml.render(reply.text(), TelegramHtml.MESSAGE_LIMIT);
             Integer editable = reply.mode() == Reply.Mode.EDIT_LAST && parts.size() == 1 ? lastMessage.getIfPresent(chatId) : null;
@@ -214,6 +206,56 @@ class TelegramChannel implements Channel {
         return calls;
     }
 
+    /**
+     * An album is one sendMediaGroup of 2–10 photos; more images make several albums of even size
+     * (11 → 6 + 5, since an album of one is not allowed), and a single image is a plain photo.
+     * Each photo keeps its own caption.
+     */
+    private List<Call> albumCalls(String chatId, List<AlbumItem> album) {
+        List<Call> calls = new ArrayList<>();
+        int groups = (album.size() + MEDIA_GROUP_LIMIT - 1) / MEDIA_GROUP_LIMIT;
+        int from = 0;
+        for (int g = 0; g < groups; g++) {
+            int size = (album.size() - from) / (groups - g);
+            List<AlbumItem> group = album.subList(from, from + size);
+            from += size;
+            if (group.size() == 1) {
+                AlbumItem item = group.get(0);
+                String html = caption(item.caption());
+                calls.add(() -> client.execute(SendPhoto.builder().chatId(chatId)
+                        .photo(new InputFile(new ByteArrayInputStream(item.image().content()), item.image().fileName()))
+                        .caption(html).parseMode(html == null ? null : ParseMode.HTML).build()));
+            } else {
+                // built inside the call: a retry after a 429 needs fresh streams
+                calls.add(() -> new ArrayList<>(client.execute(SendMediaGroup.builder().chatId(chatId).medias(medias(group)).build())));
+            }
+        }
+        return calls;
+    }
+
+    private static List<InputMedia> medias(List<AlbumItem> group) {
+        List<InputMedia> medias = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            AlbumItem item = group.get(i);
+            // attachment names must be unique within one request
+            InputMediaPhoto photo = new InputMediaPhoto(new ByteArrayInputStream(item.image().content()),
+                    i + "-" + item.image().fileName());
+            String html = caption(item.caption());
+            if (html != null) {
+                photo.setCaption(html);
+                photo.setParseMode(ParseMode.HTML);
+            }
+            medias.add(photo);
+        }
+        return medias;
+    }
+
+    /** A photo's caption in HTML, cut to Telegram's caption limit; null when blank. */
+    private static String caption(String markup) {
+        List<String> parts = TelegramHtml.render(markup, TelegramHtml.CAPTION_LIMIT);
+        return parts.isEmpty() || parts.get(0).isBlank() ? null : parts.get(0);
+    }
+
     private List<Call> textCalls(String chatId, String markup, InlineKeyboardMarkup keyboard, Boolean allowPaid) {
         List<String> parts = TelegramHtml.render(markup, TelegramHtml.MESSAGE_LIMIT);
         List<Call> calls = new ArrayList<>();
@@ -246,6 +288,10 @@ class TelegramChannel implements Channel {
         for (int attempt = 0; ; attempt++) {
             try {
                 Serializable result = call.run();
+                if (result instanceof List<?> album && !album.isEmpty()
+                        && album.get(album.size() - 1) instanceof Message message) {
+                    result = message; // sendMediaGroup answers with every message of the album
+                }
                 if (result instanceof Message message) {
                     lastMessage.put(chatId, message.getMessageId());
                     return Delivery.sent(String.valueOf(message.getMessageId()));

@@ -44,9 +44,8 @@ class TelegramConfiguration {
     @Bean
     TelegramChannel telegramChannel(TelegramClient client, CallbackData callbackData,
                                     ApplicationEventPublisher events, TelegramProperties properties) {
-        String api = properties.apiUrl().toString().replaceAll("/+$", "");
         return new TelegramChannel(client, callbackData, events, properties.maxRetryAfter(),
-                api + "/file/bot" + properties.token() + "/");
+                new TelegramFileDownloads(properties.apiUrl(), properties.token()));
     }
 
     @Bean

@@ -2,8 +2,10 @@ package ru.kruzhok.web;
 
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.ChatHistoryErased;
 import tools.jackson.databind.ObjectMapper;
 
 /** What the bot said in each web chat, in PostgreSQL so a page reload or a second instance sees it. */
@@ -25,6 +27,14 @@ class WebMessageStore {
         Long id = jdbc.queryForObject("insert into web_message(chat_id, body, replaces) values (?, ?, ?) returning id",
                 Long.class, chatId, json.writeValueAsString(message), message.replaces());
         return id == null ? 0 : id;
+    }
+
+    /** The parent's replies from now on start a fresh history; what the bot said before is gone. */
+    @EventListener
+    void onHistoryErased(ChatHistoryErased event) {
+        if (WebChannel.NAME.equals(event.chat().channel())) {
+            jdbc.update("delete from web_message where chat_id = ?", event.chat().chatId());
+        }
     }
 
     /** The id of the bot's last message in the chat, or null. */

@@ -19,7 +19,6 @@ import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.KnownChats;
 import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.staff.AuditLog;
-import ru.kruzhok.support.FakeTelegramServer;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
 import ru.kruzhok.support.TelegramParent;
@@ -90,7 +89,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(preview.method()).isEqualTo("sendPhoto");
         assertThat(preview.text()).isEqualTo("<b>Праздник</b> в ДДТ! Вот <a href=\"https://example.ru/prog\">программа</a>."
                 + " Скобки &lt;b&gt; не теги");
-        assertThat(photoSha256(preview)).isEqualTo(FakeTelegramServer.sha256(PHOTO));
+        assertThat(photo(preview)).isEqualTo(PHOTO);
         assertThat(summary.text()).contains("Сейчас это 2 родителя").contains("дети 0 лет");
         assertThat(summary.buttonLabels()).contains(BroadcastTexts.SEND_NOW, BroadcastTexts.SCHEDULE);
 
@@ -104,7 +103,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             assertThat(got).hasSize(1);
             assertThat(got.get(0).method()).isEqualTo("sendPhoto");
             assertThat(got.get(0).text()).isEqualTo(preview.text());
-            assertThat(photoSha256(got.get(0))).isEqualTo(photoSha256(preview));
+            assertThat(photo(got.get(0))).isEqualTo(photo(preview));
             assertThat(got.get(0).params()).doesNotContainKey("allow_paid_broadcast");
         }
         Call report = awaitEdit(staff.chatId(), progressMessage, "завершена");
@@ -347,11 +346,9 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
                 p.maxFileSize());
     }
 
-    /** The SHA-256 of the photo a sendPhoto call uploaded (multipart, "photo" = "attach://<part>"). */
-    private static Object photoSha256(Call call) {
-        String ref = String.valueOf(call.params().get("photo"));
-        String part = ref.startsWith("attach://") ? ref.substring("attach://".length()) : "photo";
-        return call.params().get(part + "_sha256");
+    /** The bytes of the photo a sendPhoto call uploaded. */
+    private static byte[] photo(Call call) {
+        return call.fileBytes("photo");
     }
 
     private static long newStaff(String municipality) {

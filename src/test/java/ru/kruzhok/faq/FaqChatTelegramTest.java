@@ -2,9 +2,7 @@ package ru.kruzhok.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import ru.kruzhok.support.FakeTelegramServer.Call;
@@ -55,12 +53,8 @@ class FaqChatTelegramTest extends IntegrationTest {
         assertThat(posted.get(1).text()).contains("Вопрос №", "погода");
         Integer postId = TELEGRAM.lastMessageId(group);
 
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("reply_to_message", Map.of("message_id", postId, "date", 1_700_000_000, "text", "Вопрос",
-                "from", Map.of("id", 1, "is_bot", true, "first_name", "Kruzhok"),
-                "chat", Map.of("id", group, "type", "supergroup", "title", "МОЦ")));
-        TELEGRAM.enqueue(TELEGRAM.messageUpdate(group, "supergroup", ADMIN_TELEGRAM_ID,
-                "Завтра солнечно, но это вопрос не к нам 🙂", reply));
+        TELEGRAM.enqueue(TELEGRAM.groupReplyUpdate(group, ADMIN_TELEGRAM_ID, postId,
+                "Завтра солнечно, но это вопрос не к нам 🙂"));
         List<Call> toParent = TELEGRAM.awaitMessages(parent.chatId(), parent.messages().size() + 1);
         assertThat(toParent.get(toParent.size() - 1).text()).contains("Ответ специалиста", "Завтра солнечно");
         assertThat(TELEGRAM.awaitMessages(group, 3).get(2).text()).contains("Ответ отправлен");

@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.support.IntegrationTest;
 
 class AdminApiTest extends IntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @Autowired
+    ParentProfiles parentProfiles;
     @Autowired
     StaffAccess access;
     @Autowired
@@ -77,8 +81,10 @@ class AdminApiTest extends IntegrationTest {
     @Test
     void parentsCsvIsUtf8WithBomAndTheExportIsAudited() throws Exception {
         long parent = newChatId();
-        TELEGRAM.sendText(parent, "/start");
-        TELEGRAM.awaitMessages(parent, 1);
+        ChatAddress chat = new ChatAddress("telegram", String.valueOf(parent));
+        parentProfiles.consent(chat);
+        parentProfiles.setMunicipality(chat, "tsentr");
+        parentProfiles.addChild(chat, "Маша", 2018);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin/parents.csv"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).build();
         HttpResponse<byte[]> csv = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -87,7 +93,10 @@ class AdminApiTest extends IntegrationTest {
         byte[] body = csv.body();
         assertThat(new byte[] {body[0], body[1], body[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text).contains("channel;chat_id").contains("telegram;" + parent + ";");
+        assertThat(text).startsWith("\uFEFFchannel;chat_id;municipality")
+                .contains("telegram;" + parent + ";tsentr;").contains(";2018;")
+                .as("children's names stay out of the export").doesNotContain("Маша");
+        parentProfiles.delete(chat);
         assertThat(audit.latest(5)).anyMatch(e -> e.action().equals("parents.export") && e.actor().equals("admin-api"));
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.ChatUnreachable;
+import ru.kruzhok.parent.ParentProfiles;
+import org.springframework.context.ApplicationEventPublisher;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
 
@@ -20,6 +23,10 @@ class StaffCommandsTest extends IntegrationTest {
     AuditLog audit;
     @Autowired
     StaffAccess access;
+    @Autowired
+    ParentProfiles parentProfiles;
+    @Autowired
+    ApplicationEventPublisher events;
 
     /** A private-chat message from {@code user} (in Telegram a private chat's id is the user's id). */
     private static Call say(long user, String text) {
@@ -170,6 +177,45 @@ class StaffCommandsTest extends IntegrationTest {
 
         String all = say(ADMIN_TELEGRAM_ID, "/stats").text();
         assertThat(all).contains("все муниципалитеты").contains("Центральный район").contains("Заречный");
+    }
+
+    @Test
+    void statsCountAMunicipalitysParentsTheirSettingsAndWhoBlockedTheBot() {
+        long staff = newStaff("zarechny");
+        Map<String, Long> before = statsFigures(say(staff, "/stats").text());
+
+        ChatAddress listening = new ChatAddress("telegram", String.valueOf(newChatId()));
+        ChatAddress quiet = new ChatAddress("telegram", String.valueOf(newChatId()));
+        for (ChatAddress chat : List.of(listening, quiet)) {
+            parentProfiles.consent(chat);
+            parentProfiles.setMunicipality(chat, "zarechny");
+        }
+        parentProfiles.setNotifications(quiet, false);
+        events.publishEvent(new ChatUnreachable(quiet, "blocked"));
+        try {
+            Map<String, Long> after = statsFigures(say(staff, "/stats").text());
+            assertThat(after.get("Родителей") - before.get("Родителей")).isEqualTo(2);
+            assertThat(after.get("новых за неделю") - before.get("новых за неделю")).isEqualTo(2);
+            assertThat(after.get("С согласием на обработку данных") - before.get("С согласием на обработку данных"))
+                    .isEqualTo(2);
+            assertThat(after.get("С включёнными уведомлениями") - before.get("С включёнными уведомлениями"))
+                    .isEqualTo(1);
+            assertThat(after.get("Недоступны (заблокировали бота)") - before.get("Недоступны (заблокировали бота)"))
+                    .isEqualTo(1);
+        } finally {
+            parentProfiles.delete(listening);
+            parentProfiles.delete(quiet);
+        }
+    }
+
+    /** "Label: N" pairs of a /stats message, and "новых за неделю: N". */
+    private static Map<String, Long> statsFigures(String stats) {
+        Map<String, Long> figures = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([А-Яа-яё][А-Яа-яё() ]*): (\\d+)").matcher(stats);
+        while (m.find()) {
+            figures.put(m.group(1).strip(), Long.parseLong(m.group(2)));
+        }
+        return figures;
     }
 
     @Test

@@ -47,6 +47,41 @@ public final class FakeTelegramServer implements AutoCloseable {
             return v == null ? null : String.valueOf(v);
         }
 
+        /**
+         * The bytes of an uploaded file field (sendPhoto's "photo", sendDocument's "document"), or null;
+         * follows "attach://name", which TelegramBots uses to point a field at a file part.
+         */
+        public byte[] fileBytes(String field) {
+            Object value = params.get(field);
+            if (value instanceof String s && s.startsWith("attach://")) {
+                return (byte[]) params.get(s.substring("attach://".length()) + "_bytes");
+            }
+            return (byte[]) params.get(field + "_bytes");
+        }
+
+        /** The photos of a sendMediaGroup call, in order, with their captions and uploaded bytes. */
+        @SuppressWarnings("unchecked")
+        public List<AlbumPhoto> album() {
+            Object media = params.get("media");
+            if (media == null) {
+                return List.of();
+            }
+            try {
+                List<Map<String, Object>> items = media instanceof List<?> l ? (List<Map<String, Object>>) l
+                        : JSON.readValue(String.valueOf(media), List.class);
+                List<AlbumPhoto> out = new ArrayList<>();
+                for (Map<String, Object> item : items) {
+                    String ref = String.valueOf(item.get("media"));
+                    byte[] bytes = ref.startsWith("attach://") ? (byte[]) params.get(ref.substring(9) + "_bytes") : null;
+                    out.add(new AlbumPhoto(String.valueOf(item.get("type")),
+                            item.get("caption") == null ? null : String.valueOf(item.get("caption")), bytes));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new AssertionError("media is not a JSON list: " + media, e);
+            }
+        }
+
         /** Labels of the inline keyboard's buttons, row by row, flattened. */
         @SuppressWarnings("unchecked")
         public List<String> buttonLabels() {
@@ -82,11 +117,20 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** One photo of an album: its type ("photo"), caption (HTML) and the uploaded bytes. */
+    public record AlbumPhoto(String type, String caption, byte[] content) {
+    }
+
+    /** A file a person sent, as getFile and the file download serve it. */
+    private record StoredFile(String path, byte[] content) {
+    }
+
     private record Scripted(String method, String chatId, int code, String description, Integer retryAfter) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
+    private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
@@ -94,6 +138,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** Updates handed out again regardless of the poller's offset, as Telegram does when it redelivers. */
     private final List<Map<String, Object>> redelivered = new ArrayList<>();
     private final Map<String, Integer> lastSentMessageId = new ConcurrentHashMap<>();
+    /** Files people sent, by file_id. */
+    private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
@@ -107,8 +153,6 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile int enforcedRate;
     private final AtomicInteger rateRejections = new AtomicInteger();
-    /** Files people "sent", by file id, for getFile and the file download URL. */
-    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     public FakeTelegramServer() throws IOException {
         // Without TCP_NODELAY the JDK server's two writes per response meet the client's delayed ACK:
@@ -131,17 +175,67 @@ public final class FakeTelegramServer implements AutoCloseable {
         return enqueue(messageUpdate(chatId, "private", chatId, text, null));
     }
 
+    /**
+     * A person (user id = chat id) sends a document with a caption in a private chat; getFile and the
+     * file download path then serve its bytes, as Telegram does. Returns the update id.
+     */
+    public int sendDocument(long chatId, String fileName, String mimeType, byte[] content, String caption) {
+        String fileId = "doc-" + chatId + "-" + nextMessageId.incrementAndGet();
+        files.put(fileId, new StoredFile("documents/" + fileId + "-" + fileName, content));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("document", Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "file_name", fileName,
+                "mime_type", mimeType, "file_size", content.length));
+        if (caption != null) {
+            extra.put("caption", caption);
+        }
+        return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
+    }
+
+    /**
+     * A person (user id = chat id) sends a message with Telegram formatting entities
+     * ({@code {"type": "bold", "offset": 0, "length": 5}}) in a private chat.
+     */
+    public int sendFormatted(long chatId, String text, List<Map<String, Object>> entities) {
+        return enqueue(messageUpdate(chatId, "private", chatId, text, Map.of("entities", entities)));
+    }
+
+    /**
+     * A person sends a photo with a caption (and its formatting entities) in a private chat; getFile
+     * and the file download path then serve the largest size's bytes, as Telegram does.
+     */
+    public int sendPhoto(long chatId, byte[] photo, String caption, List<Map<String, Object>> captionEntities) {
+        String fileId = "photo-" + chatId + "-" + nextMessageId.incrementAndGet();
+        files.put(fileId, new StoredFile("photos/" + fileId + ".jpg", photo));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("photo", List.of(
+                Map.of("file_id", fileId + "-small", "file_unique_id", "u" + fileId + "s", "width", 90, "height", 90,
+                        "file_size", 10),
+                Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "width", 800, "height", 600,
+                        "file_size", photo.length)));
+        if (caption != null) {
+            extra.put("caption", caption);
+            extra.put("caption_entities", captionEntities == null ? List.of() : captionEntities);
+        }
+        return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
+    }
+
     /** A parent presses the inline button carrying {@code data} under message {@code messageId}. */
-    public synchronized int pressButton(long chatId, int messageId, String data) {
+    public int pressButton(long chatId, int messageId, String data) {
+        return pressButton(chatId, chatId, messageId, data);
+    }
+
+    /** User {@code fromId} presses a button under a message in chat {@code chatId} (a group when negative). */
+    public synchronized int pressButton(long chatId, long fromId, int messageId, String data) {
         int id = nextUpdateId.incrementAndGet();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("date", nowSeconds());
-        message.put("chat", Map.of("id", chatId, "type", "private", "first_name", "Parent"));
+        message.put("chat", chatId < 0 ? Map.of("id", chatId, "type", "supergroup", "title", "МОЦ")
+                : Map.of("id", chatId, "type", "private", "first_name", "Parent"));
         message.put("text", "menu");
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("id", "cb" + id);
-        callback.put("from", user(chatId));
+        callback.put("from", user(fromId));
         callback.put("message", message);
         callback.put("chat_instance", "ci" + chatId);
         callback.put("data", data);
@@ -197,40 +291,20 @@ public final class FakeTelegramServer implements AutoCloseable {
         return new LinkedHashMap<>(Map.of("message", message));
     }
 
+    /** User {@code fromId} answers, in group {@code groupId}, the bot's message {@code botMessageId} (a Telegram reply). */
+    public Map<String, Object> groupReplyUpdate(long groupId, long fromId, int botMessageId, String text) {
+        Map<String, Object> replied = Map.of("message_id", botMessageId, "date", nowSeconds(), "text", "…",
+                "from", Map.of("id", 1, "is_bot", true, "first_name", "Kruzhok"),
+                "chat", Map.of("id", groupId, "type", "supergroup", "title", "Group"));
+        return messageUpdate(groupId, "supergroup", fromId, text, Map.of("reply_to_message", replied));
+    }
+
     private synchronized int enqueueWithId(int id, Map<String, Object> update) {
         Map<String, Object> withId = new LinkedHashMap<>(update);
         withId.put("update_id", id);
         updates.add(withId);
         notifyAll();
         return id;
-    }
-
-    /**
-     * A person (user id = chat id) sends a message with Telegram formatting entities
-     * ({@code {"type": "bold", "offset": 0, "length": 5}}) in a private chat.
-     */
-    public int sendFormatted(long chatId, String text, List<Map<String, Object>> entities) {
-        return enqueue(messageUpdate(chatId, "private", chatId, text, Map.of("entities", entities)));
-    }
-
-    /**
-     * A person sends a photo with a caption (and its formatting) in a private chat; the photo's
-     * bytes can be fetched through getFile and the file URL, as from Telegram.
-     */
-    public int sendPhoto(long chatId, byte[] photo, String caption, List<Map<String, Object>> captionEntities) {
-        String fileId = "photo-" + chatId + "-" + nextMessageId.incrementAndGet();
-        files.put(fileId, photo);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("photo", List.of(
-                Map.of("file_id", fileId + "-small", "file_unique_id", "u" + fileId + "s", "width", 90, "height", 90,
-                        "file_size", 10),
-                Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "width", 800, "height", 600,
-                        "file_size", photo.length)));
-        if (caption != null) {
-            extra.put("caption", caption);
-            extra.put("caption_entities", captionEntities == null ? List.of() : captionEntities);
-        }
-        return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
     }
 
     // ---- scripting failures -----------------------------------------------------------------
@@ -388,18 +462,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/file/bot" + TOKEN + "/files/")) {
-                byte[] content = files.get(path.substring(path.lastIndexOf('/') + 1));
-                exchange.sendResponseHeaders(content == null ? 404 : 200, content == null ? -1 : content.length);
-                if (content != null) {
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(content);
-                    }
-                }
+            Matcher file = FILE_PATH.matcher(exchange.getRequestURI().getPath());
+            if (file.matches()) {
+                serveFile(exchange, file.group(1), file.group(2));
                 return;
             }
-            Matcher m = PATH.matcher(path);
+            Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
             if (!m.matches() || !TOKEN.equals(m.group(1))) {
                 respond(exchange, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
                 return;
@@ -434,6 +502,23 @@ public final class FakeTelegramServer implements AutoCloseable {
             respond(exchange, 200, Map.of("ok", true, "result", result));
         } catch (Exception e) {
             respond(exchange, 500, Map.of("ok", false, "error_code", 500, "description", e.toString()));
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String token, String path) throws IOException {
+        StoredFile stored = !TOKEN.equals(token) ? null : files.values().stream()
+                .filter(f -> f.path().equals(path)).findFirst().orElse(null);
+        synchronized (this) {
+            record(new Call("downloadFile", new LinkedHashMap<>(Map.of("file_path", path)), System.nanoTime()));
+        }
+        if (stored == null) {
+            respond(exchange, 404, Map.of("ok", false, "error_code", 404, "description", "Not Found"));
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, stored.content().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(stored.content());
         }
     }
 
@@ -509,12 +594,6 @@ public final class FakeTelegramServer implements AutoCloseable {
     private Object result(String method, Map<String, Object> params) {
         return switch (method) {
             case "getMe" -> user(1);
-            case "getFile" -> {
-                String fileId = String.valueOf(params.get("file_id"));
-                byte[] content = files.get(fileId);
-                yield Map.of("file_id", fileId, "file_unique_id", "u" + fileId,
-                        "file_size", content == null ? 0 : content.length, "file_path", "files/" + fileId);
-            }
             case "sendMessage", "sendPhoto", "sendDocument", "editMessageText" -> {
                 Map<String, Object> message = new LinkedHashMap<>();
                 Object existing = params.get("message_id");
@@ -527,6 +606,27 @@ public final class FakeTelegramServer implements AutoCloseable {
                 }
                 lastSentMessageId.put(String.valueOf(params.get("chat_id")), (Integer) message.get("message_id"));
                 yield message;
+            }
+            case "sendMediaGroup" -> {
+                List<Map<String, Object>> messages = new ArrayList<>();
+                Object chat = params.get("chat_id");
+                int count = new Call(method, params, 0).album().size();
+                for (int i = 0; i < count; i++) {
+                    int id = nextMessageId.incrementAndGet();
+                    messages.add(Map.of("message_id", id, "date", nowSeconds(), "media_group_id", "g" + chat,
+                            "chat", Map.of("id", Long.parseLong(String.valueOf(chat)), "type", "private")));
+                    lastSentMessageId.put(String.valueOf(chat), id);
+                }
+                yield messages;
+            }
+            case "getFile" -> {
+                String fileId = String.valueOf(params.get("file_id"));
+                StoredFile stored = files.get(fileId);
+                if (stored == null) {
+                    throw new IllegalArgumentException("Bad Request: invalid file_id");
+                }
+                yield Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "file_size", stored.content().length,
+                        "file_path", stored.path());
             }
             default -> true;
         };
@@ -569,7 +669,10 @@ public final class FakeTelegramServer implements AutoCloseable {
         return out;
     }
 
-    /** Text fields of a multipart body; file parts are recorded as their size in bytes. */
+    /**
+     * Text fields of a multipart body; a file part is recorded as its size ("file:N"), its file name
+     * ({@code name_filename}) and its bytes ({@code name_bytes}).
+     */
     private static Map<String, Object> multipart(byte[] body, String contentType) {
         String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
         String raw = new String(body, StandardCharsets.ISO_8859_1);
@@ -580,7 +683,7 @@ public final class FakeTelegramServer implements AutoCloseable {
                 continue;
             }
             String headers = part.substring(0, headerEnd);
-            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            Matcher name = Pattern.compile("\\bname=\"?([^\";\\r\\n]+)\"?").matcher(headers);
             if (!name.find()) {
                 continue;
             }
@@ -590,7 +693,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             if (headers.contains("filename=")) {
                 out.put(name.group(1), "file:" + value.length());
-                out.put(name.group(1) + "_sha256", sha256(value.getBytes(StandardCharsets.ISO_8859_1)));
+                out.put(name.group(1) + "_bytes", value.getBytes(StandardCharsets.ISO_8859_1));
                 Matcher fn = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
                 if (fn.find()) {
                     out.put(name.group(1) + "_filename", fn.group(1));
@@ -600,15 +703,6 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** The SHA-256 of bytes, hex: what tests compare to tell that two uploads carried the same file. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void respond(HttpExchange exchange, int code, Object body) throws IOException {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,11 @@ public abstract class IntegrationTest {
 
     protected static final FakeTelegramServer TELEGRAM = startTelegram();
     private static final Path DATA_DIR = createDataDir();
+    /**
+     * A copy of the repository's dialogs/ the application reads (flows, FAQ, surveys), so tests that
+     * edit files and /reload never touch the repository; such a test restores what it changed.
+     */
+    protected static final Path DIALOGS_DIR = copyDialogs();
     private static final AtomicLong CHAT_IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     @LocalServerPort
@@ -37,6 +43,9 @@ public abstract class IntegrationTest {
         registry.add("kruzhok.telegram.poll-timeout", () -> "1s");
         registry.add("kruzhok.admin.api-token", () -> ADMIN_TOKEN);
         registry.add("kruzhok.staff.telegram-ids", () -> String.valueOf(ADMIN_TELEGRAM_ID));
+        registry.add("kruzhok.dialogs.dir", DIALOGS_DIR::toString);
+        registry.add("kruzhok.faq.directory", () -> DIALOGS_DIR.resolve("faq").toString());
+        registry.add("kruzhok.surveys.dir", () -> DIALOGS_DIR.resolve("surveys").toString());
     }
 
     /** A Telegram user who is an admin from configuration (STAFF_TELEGRAM_IDS); outside newChatId()'s range. */
@@ -57,6 +66,26 @@ public abstract class IntegrationTest {
     private static FakeTelegramServer startTelegram() {
         try {
             return new FakeTelegramServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copyDialogs() {
+        try {
+            Path source = Path.of("dialogs").toAbsolutePath();
+            Path target = DATA_DIR.resolve("dialogs");
+            try (Stream<Path> paths = Files.walk(source)) {
+                for (Path p : paths.toList()) {
+                    Path to = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

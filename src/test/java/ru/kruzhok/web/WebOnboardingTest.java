@@ -91,5 +91,8 @@ class WebOnboardingTest extends IntegrationTest {
         assertThat(press("Да, удалить всё")).contains("Ваши данные удалены");
         assertThat(jdbc.queryForObject("select count(*) from parent where channel = 'web' and chat_id = ?",
                 Integer.class, session)).isZero();
+        assertThat(jdbc.queryForList("select body from web_message where chat_id = ?", String.class, session))
+                .as("the chat's stored history no longer names the child")
+                .noneMatch(body -> body.contains("Лиза"));
     }
 }
