@@ -33,8 +33,9 @@ class BroadcastConfiguration {
 
     @Bean
     Broadcasts broadcasts(JdbcTemplate jdbc, TransactionTemplate transactions, ParentProfiles parents,
-                          Municipalities municipalities, BroadcastOutbox outbox, ObjectMapper json, Clock clock) {
-        return new Broadcasts(jdbc, transactions, parents, municipalities, outbox, json, clock);
+                          Municipalities municipalities, BroadcastOutbox outbox, ObjectMapper json, Clock clock,
+                          ObjectProvider<SurveyNonRespondents> surveys) {
+        return new Broadcasts(jdbc, transactions, parents, municipalities, outbox, json, clock, surveys);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
+import ru.kruzhok.staff.AuditLog;
 
 /** The admin API of design.md §3: create, follow and cancel announcements. */
 @RestController
@@ -55,16 +56,24 @@ class BroadcastController {
     }
 
     private final Broadcasts broadcasts;
+    private final AuditLog audit;
 
-    BroadcastController(Broadcasts broadcasts) {
+    BroadcastController(Broadcasts broadcasts, AuditLog audit) {
         this.broadcasts = broadcasts;
+        this.audit = audit;
     }
 
     @PostMapping("/api/admin/broadcasts")
     ResponseEntity<Map<String, Long>> create(@RequestBody CreateJson body) {
         AudienceFilter audience = body.audience() == null ? new AudienceFilter(null, null, null, null)
                 : body.audience().toFilter();
-        long id = broadcasts.create(new Broadcasts.Request(body.text(), audience, body.sendAt(), "admin-api"));
+        long id = broadcasts.create(new Broadcasts.Request(body.text(), audience, body.sendAt(), AuditLog.ADMIN_API));
+        String scope = audience.municipalities().isEmpty() ? "all municipalities" : String.join(",", audience.municipalities());
+        if (body.sendAt() == null) {
+            audit.record(AuditLog.ADMIN_API, "broadcast.sent", "broadcast " + id + " to " + scope);
+        } else {
+            audit.record(AuditLog.ADMIN_API, "broadcast.scheduled", "broadcast " + id + " to " + scope + ", at " + body.sendAt());
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 
@@ -81,6 +90,7 @@ class BroadcastController {
         if (!broadcasts.cancel(id)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "broadcast is already " + report.status());
         }
+        audit.record(AuditLog.ADMIN_API, "broadcast.cancelled", "broadcast " + id + " (was " + report.status() + ")");
         return StatusJson.of(broadcasts.report(id).orElseThrow());
     }
 }

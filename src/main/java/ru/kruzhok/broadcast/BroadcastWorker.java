@@ -44,7 +44,11 @@ public class BroadcastWorker implements SmartLifecycle {
     private final BroadcastProperties properties;
     private final Clock clock;
     private final AtomicLong claims = new AtomicLong();
-    private final Cache<Long, Reply> messages = Caffeine.newBuilder().maximumSize(100).build();
+    /** The message of each broadcast being sent; weighed by its file, so a few photos cannot fill the heap. */
+    private final Cache<Long, Reply> messages = Caffeine.newBuilder()
+            .maximumWeight(64L * 1024 * 1024)
+            .weigher((Long id, Reply r) -> 1024 + r.text().length() * 2 + (r.file() == null ? 0 : r.file().content().length))
+            .build();
 
     private volatile boolean running;
     private Thread loop;
@@ -216,7 +220,7 @@ public class BroadcastWorker implements SmartLifecycle {
         Reply message = messages.get(row.broadcastId(), broadcasts::message);
         Delivery delivery;
         try {
-            delivery = channel.get().tryDeliver(row.chat().chatId(), message);
+            delivery = channel.get().tryDeliver(row.chat().chatId(), message, properties.paid().enabled());
         } catch (RuntimeException e) {
             delivery = Delivery.failed("network: " + e.getClass().getSimpleName());
         }

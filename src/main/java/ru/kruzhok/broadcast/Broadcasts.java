@@ -10,11 +10,13 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.parent.ParentDataDeleted;
@@ -35,8 +37,20 @@ public class Broadcasts {
     };
     static final Set<String> DIRECTIONS = Set.of("technical", "science", "arts", "sports", "tourism", "social");
 
-    /** What staff ask for. {@code sendAt} null: now. */
-    public record Request(String text, AudienceFilter audience, Instant sendAt, String createdBy) {
+    /**
+     * What staff ask for. {@code sendAt} null: now. {@code file}: an optional photo or document sent
+     * with the text as its caption. {@code unansweredSurvey}: only parents of the audience who have not
+     * completed this survey.
+     */
+    public record Request(String text, OutgoingFile file, AudienceFilter audience, String unansweredSurvey,
+                          Instant sendAt, String createdBy) {
+        public Request(String text, AudienceFilter audience, Instant sendAt, String createdBy) {
+            this(text, null, audience, null, sendAt, createdBy);
+        }
+    }
+
+    /** Who a broadcast was for and who made it, for deciding who may cancel it. */
+    public record Scope(long id, String kind, String status, Set<String> municipalities, String createdBy) {
     }
 
     /** Progress of one broadcast; {@code total} is the audience size once sending started. */
@@ -51,9 +65,12 @@ public class Broadcasts {
     private final BroadcastOutbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ObjectProvider<SurveyNonRespondents> surveys;
 
     Broadcasts(JdbcTemplate jdbc, TransactionTemplate transactions, ParentProfiles parents,
-               Municipalities municipalities, BroadcastOutbox outbox, ObjectMapper json, Clock clock) {
+               Municipalities municipalities, BroadcastOutbox outbox, ObjectMapper json, Clock clock,
+               ObjectProvider<SurveyNonRespondents> surveys) {
+        this.surveys = surveys;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.parents = parents;
@@ -80,13 +97,21 @@ public class Broadcasts {
         if (a.ageFrom() != null && a.ageTo() != null && a.ageFrom() > a.ageTo()) {
             throw new IllegalArgumentException("ages: from is after to");
         }
+        if (request.unansweredSurvey() != null && !surveyPort().exists(request.unansweredSurvey())) {
+            throw new IllegalArgumentException("unknown survey");
+        }
         Instant now = clock.instant();
         Instant sendAt = request.sendAt() == null ? now : request.sendAt();
+        OutgoingFile file = request.file();
         return jdbc.queryForObject("""
-                insert into broadcast(text, audience, status, send_at, created_by, created_at)
-                values (?, cast(? as jsonb), 'scheduled', ?, ?, ?) returning id
-                """, Long.class, request.text(), json.writeValueAsString(a), Timestamp.from(sendAt),
-                request.createdBy(), Timestamp.from(now));
+                insert into broadcast(text, audience, unanswered_survey, status, send_at, created_by, created_at,
+                                      file_kind, file_name, file_mime, file_content)
+                values (?, cast(? as jsonb), ?, 'scheduled', ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, request.text(), json.writeValueAsString(a), request.unansweredSurvey(),
+                Timestamp.from(sendAt), request.createdBy(), Timestamp.from(now),
+                file == null ? null : file.kind() == OutgoingFile.Kind.IMAGE ? "image" : "document",
+                file == null ? null : file.fileName(), file == null ? null : file.mimeType(),
+                file == null ? null : file.content());
     }
 
     /** How many parents the audience reaches right now (for a preview before confirming). */
@@ -94,9 +119,50 @@ public class Broadcasts {
         return parents.audience(audience).size();
     }
 
+    /** The same, for an audience narrowed to parents who have not completed {@code unansweredSurvey} (null: no narrowing). */
+    public int preview(AudienceFilter audience, String unansweredSurvey) {
+        return recipients(audience, unansweredSurvey).size();
+    }
+
+    /** The message parents get for this text and file: staff see exactly this as the preview. */
+    public static Reply messageOf(String text, OutgoingFile file) {
+        Reply reply = Reply.text(text);
+        return file == null ? reply : reply.withFile(file);
+    }
+
+    /** Remembers the staff chat's live progress message of a broadcast, which is then kept up to date. */
+    public void attachProgress(long id, ChatAddress chat, String messageId) {
+        jdbc.update("""
+                update broadcast set progress_channel = ?, progress_chat_id = ?, progress_message_id = ?,
+                                     progress_shown_at = null, progress_state = null, progress_final = false
+                 where id = ?
+                """, chat.channel(), chat.chatId(), messageId, id);
+    }
+
+    public Optional<Scope> scope(long id) {
+        return jdbc.query("select kind, status, audience::text as audience, created_by from broadcast where id = ?",
+                (rs, n) -> new Scope(id, rs.getString("kind"), rs.getString("status"),
+                        json.readValue(rs.getString("audience"), AudienceFilter.class).municipalities(),
+                        rs.getString("created_by")), id).stream().findFirst();
+    }
+
+    private List<ChatAddress> recipients(AudienceFilter audience, String unansweredSurvey) {
+        List<ChatAddress> chats = parents.audience(audience);
+        return unansweredSurvey == null ? chats : surveyPort().notCompleted(unansweredSurvey, chats);
+    }
+
+    private SurveyNonRespondents surveyPort() {
+        SurveyNonRespondents port = surveys.getIfAvailable();
+        if (port == null) {
+            throw new IllegalStateException("surveys are not available");
+        }
+        return port;
+    }
+
     public Optional<Report> report(long id) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select status, send_at, total, audience::text as audience from broadcast where id = ?", id);
+                "select status, send_at, total, audience::text as audience, unanswered_survey from broadcast where id = ?",
+                id);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +171,8 @@ public class Broadcasts {
         Map<String, Integer> counts = outbox.counts(id);
         int total = ((Number) b.get("total")).intValue();
         if ("scheduled".equals(status)) {
-            total = preview(json.readValue((String) b.get("audience"), AudienceFilter.class));
+            total = preview(json.readValue((String) b.get("audience"), AudienceFilter.class),
+                    (String) b.get("unanswered_survey"));
         }
         Instant sendAt = ((Timestamp) b.get("send_at")).toInstant();
         return Optional.of(new Report(id, status, sendAt, total, counts.getOrDefault("sent", 0),
@@ -145,7 +212,7 @@ public class Broadcasts {
     private boolean startOne() {
         Instant now = clock.instant();
         List<Map<String, Object>> due = jdbc.queryForList("""
-                select id, audience::text as audience from broadcast
+                select id, audience::text as audience, unanswered_survey from broadcast
                  where status = 'scheduled' and send_at <= ?
                  order by send_at, id limit 1 for update skip locked
                 """, Timestamp.from(now));
@@ -154,7 +221,7 @@ public class Broadcasts {
         }
         long id = ((Number) due.get(0).get("id")).longValue();
         AudienceFilter audience = json.readValue((String) due.get(0).get("audience"), AudienceFilter.class);
-        List<ChatAddress> chats = parents.audience(audience);
+        List<ChatAddress> chats = recipients(audience, (String) due.get(0).get("unanswered_survey"));
         outbox.add(id, chats);
         jdbc.update("update broadcast set status = 'sending', started_at = ?, total = ? where id = ?",
                 Timestamp.from(now), chats.size(), id);
@@ -177,8 +244,15 @@ public class Broadcasts {
 
     /** The message every recipient of broadcast {@code id} gets. */
     Reply message(long id) {
-        return jdbc.queryForObject("select text, buttons::text as buttons from broadcast where id = ?", (rs, n) -> {
-            Reply reply = Reply.text(rs.getString("text"));
+        return jdbc.queryForObject("""
+                select text, buttons::text as buttons, file_kind, file_name, file_mime, file_content
+                  from broadcast where id = ?
+                """, (rs, n) -> {
+            String kind = rs.getString("file_kind");
+            OutgoingFile file = kind == null ? null : new OutgoingFile(
+                    "image".equals(kind) ? OutgoingFile.Kind.IMAGE : OutgoingFile.Kind.DOCUMENT,
+                    rs.getString("file_name"), rs.getString("file_mime"), rs.getBytes("file_content"));
+            Reply reply = messageOf(rs.getString("text"), file);
             String buttons = rs.getString("buttons");
             return buttons == null ? reply : reply.withButtons(json.readValue(buttons, BUTTON_ROWS));
         }, id);

@@ -46,6 +46,22 @@ final class BudgetedChannel implements Channel {
     }
 
     @Override
+    public Delivery tryDeliver(String chatId, Reply reply, boolean paidBroadcast) {
+        return delegate.tryDeliver(chatId, reply, paidBroadcast);
+    }
+
+    /** An edit (a progress report) is a message call like any reply: counted, never delayed. */
+    @Override
+    public Delivery edit(String chatId, String messageId, Reply reply) {
+        try {
+            budget.getObject().interactive(delegate.name());
+        } catch (RuntimeException e) {
+            log.debug("Could not count an edit in the send budget: {}", e.toString());
+        }
+        return delegate.edit(chatId, messageId, reply);
+    }
+
+    @Override
     public void publishCommands(String chatId, List<BotCommand> commands) {
         delegate.publishCommands(chatId, commands);
     }

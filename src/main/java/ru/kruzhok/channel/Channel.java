@@ -26,6 +26,23 @@ public interface Channel {
     }
 
     /**
+     * {@link #tryDeliver} for bulk announcements, in the platform's paid high-throughput mode when
+     * {@code paidBroadcast} is set and the platform has one (Telegram's {@code allow_paid_broadcast});
+     * other channels send as usual.
+     */
+    default Delivery tryDeliver(String chatId, Reply reply, boolean paidBroadcast) {
+        return tryDeliver(chatId, reply);
+    }
+
+    /**
+     * Replaces the text and buttons of the bot's message {@code messageId} (from {@link Delivery#messageId()})
+     * in place, e.g. a live progress report. Channels that cannot edit answer {@link Delivery.Status#FAILED}.
+     */
+    default Delivery edit(String chatId, String messageId, Reply reply) {
+        return Delivery.failed("editing is not supported");
+    }
+
+    /**
      * Shows {@code commands} as the command menu in one chat only (staff see staff commands). Channels
      * without a command menu ignore it.
      */

@@ -27,4 +27,11 @@ public class ChannelRegistry {
                 .map(channel -> channel.deliver(chat.chatId(), reply))
                 .orElseGet(() -> Delivery.failed("no channel " + chat.channel()));
     }
+
+    /** Edits the bot's message {@code messageId} in the chat (see {@link Channel#edit}). */
+    public Delivery edit(ChatAddress chat, String messageId, Reply reply) {
+        return find(chat.channel())
+                .map(channel -> channel.edit(chat.chatId(), messageId, reply))
+                .orElseGet(() -> Delivery.failed("no channel " + chat.channel()));
+    }
 }

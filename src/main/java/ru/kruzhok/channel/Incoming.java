@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param replyToMessageId the platform id of the bot message this one replies to, if any
  * @param username       the platform user name without '@', if any
  * @param receivedAt     when the adapter received it
+ * @param formatted      the text (or caption) with the sender's formatting as the bot's
+ *                       {@link Markup}, when the channel reports formatting; null otherwise. Only
+ *                       staff composing an announcement use it; everything else reads {@code text}.
  */
 public record Incoming(
         String updateKey,
@@ -38,11 +41,20 @@ public record Incoming(
         String messageId,
         String replyToMessageId,
         String username,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String formatted) {
 
     public enum Type { TEXT, COMMAND, BUTTON, ATTACHMENT, CONTACT, EMPTY }
 
     public enum ChatKind { PRIVATE, GROUP, CHANNEL }
+
+    /** An update without formatting information. */
+    public Incoming(String updateKey, ChatAddress chat, String userId, ChatKind chatKind, Type type, String text,
+                    String payload, IncomingAttachment attachment, boolean fromBot, boolean edited, String messageId,
+                    String replyToMessageId, String username, Instant receivedAt) {
+        this(updateKey, chat, userId, chatKind, type, text, payload, attachment, fromBot, edited, messageId,
+                replyToMessageId, username, receivedAt, null);
+    }
 
     public Incoming {
         Objects.requireNonNull(updateKey, "updateKey");
@@ -77,6 +89,14 @@ public record Incoming(
         }
         return new Incoming(updateKey, chat, userId, chatKind, Type.COMMAND, payload.strip(), null, null, fromBot,
                 edited, messageId, replyToMessageId, username, receivedAt);
+    }
+
+    /**
+     * The text as the bot's markup: the sender's bold, italic and links kept when the channel
+     * reported them, otherwise the plain text escaped.
+     */
+    public String textAsMarkup() {
+        return formatted != null ? formatted : Markup.escape(text);
     }
 
     /** The command name without the slash and without a "@botname" suffix, lower case; null if not a command. */

@@ -87,6 +87,31 @@ public final class Markup {
         return spans;
     }
 
+    /**
+     * Writes styled runs (a staff member's formatted message, as a channel reports it) as markup:
+     * the inverse of {@link #parse}. Text is escaped; a link whose address is not safe, or whose
+     * label is blank, stays plain text. Blank styled runs stay plain, since {@code ****} is no markup.
+     */
+    public static String fromSpans(List<Span> spans) {
+        StringBuilder out = new StringBuilder();
+        for (Span span : spans) {
+            String text = span.text() == null ? "" : span.text();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String url = span.url() == null ? null : span.url().strip().replace(" ", "%20").replace(")", "%29");
+            boolean blank = text.isBlank();
+            switch (span.style()) {
+                case BOLD -> out.append(blank ? escape(text) : "**" + escape(text) + "**");
+                case ITALIC -> out.append(blank ? escape(text) : "__" + escape(text) + "__");
+                case LINK -> out.append(blank || url == null || !isSafeUrl(url) ? escape(text)
+                        : "[" + escape(text) + "](" + url + ")");
+                default -> out.append(escape(text));
+            }
+        }
+        return out.toString();
+    }
+
     /** The text a person sees, without any markup. */
     public static String plainText(String markup) {
         StringBuilder sb = new StringBuilder();

@@ -79,12 +79,32 @@ class TelegramChannel implements Channel {
 
     @Override
     public Delivery deliver(String chatId, Reply reply) {
-        return send(chatId, reply, true);
+        return send(chatId, reply, true, false);
     }
 
     @Override
     public Delivery tryDeliver(String chatId, Reply reply) {
-        return send(chatId, reply, false);
+        return send(chatId, reply, false, false);
+    }
+
+    /** Bulk sending; with {@code paidBroadcast} every call carries {@code allow_paid_broadcast=true}. */
+    @Override
+    public Delivery tryDeliver(String chatId, Reply reply, boolean paidBroadcast) {
+        return send(chatId, reply, false, paidBroadcast);
+    }
+
+    /** Edits a text message by id; a message that is not modified counts as edited. */
+    @Override
+    public Delivery edit(String chatId, String messageId, Reply reply) {
+        int id;
+        try {
+            id = Integer.parseInt(messageId);
+        } catch (NumberFormatException e) {
+            return Delivery.failed("bad message id");
+        }
+        String html = TelegramHtml.render(reply.text(), TelegramHtml.MESSAGE_LIMIT).get(0);
+        Delivery edited = edit(chatId, id, html, keyboard(reply), true);
+        return edited != null ? edited : Delivery.failed("message cannot be edited");
     }
 
     @Override
@@ -118,14 +138,15 @@ class TelegramChannel implements Channel {
         Serializable run() throws TelegramApiException;
     }
 
-    private Delivery send(String chatId, Reply reply, boolean waitOnRateLimit) {
+    private Delivery send(String chatId, Reply reply, boolean waitOnRateLimit, boolean paid) {
         InlineKeyboardMarkup keyboard = keyboard(reply);
+        Boolean allowPaid = paid ? Boolean.TRUE : null;
         List<Call> calls = new ArrayList<>();
         if (reply.file() != null) {
-            calls.addAll(fileCalls(chatId, reply, keyboard));
+            calls.addAll(fileCalls(chatId, reply, keyboard, allowPaid));
         } else if (!reply.album().isEmpty()) {
             if (!reply.text().isBlank()) {
-                calls.addAll(textCalls(chatId, reply.text(), keyboard));
+                calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid));
             }
             calls.addAll(albumCalls(chatId, reply.album()));
         } else {
@@ -146,6 +167,7 @@ class TelegramChannel implements Channel {
                         .parseMode(ParseMode.HTML)
                         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                         .replyMarkup(last ? keyboard : null)
+                        .allowPaidBroadcast(allowPaid)
                         .build()));
             }
         }
@@ -160,7 +182,7 @@ class TelegramChannel implements Channel {
         return Delivery.sent(lastId);
     }
 
-    private List<Call> fileCalls(String chatId, Reply reply, InlineKeyboardMarkup keyboard) {
+    private List<Call> fileCalls(String chatId, Reply reply, InlineKeyboardMarkup keyboard, Boolean allowPaid) {
         OutgoingFile file = reply.file();
         List<String> caption = TelegramHtml.render(reply.text(), TelegramHtml.CAPTION_LIMIT);
         boolean captionFits = caption.size() == 1;
@@ -170,14 +192,16 @@ class TelegramChannel implements Channel {
         if (file.kind() == OutgoingFile.Kind.IMAGE) {
             calls.add(() -> client.execute(SendPhoto.builder().chatId(chatId)
                     .photo(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
-                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard).build()));
+                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
+                    .allowPaidBroadcast(allowPaid).build()));
         } else {
             calls.add(() -> client.execute(SendDocument.builder().chatId(chatId)
                     .document(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
-                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard).build()));
+                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
+                    .allowPaidBroadcast(allowPaid).build()));
         }
         if (!captionFits) {
-            calls.addAll(textCalls(chatId, reply.text(), keyboard));
+            calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid));
         }
         return calls;
     }
@@ -232,14 +256,14 @@ class TelegramChannel implements Channel {
         return parts.isEmpty() || parts.get(0).isBlank() ? null : parts.get(0);
     }
 
-    private List<Call> textCalls(String chatId, String markup, InlineKeyboardMarkup keyboard) {
+    private List<Call> textCalls(String chatId, String markup, InlineKeyboardMarkup keyboard, Boolean allowPaid) {
         List<String> parts = TelegramHtml.render(markup, TelegramHtml.MESSAGE_LIMIT);
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             String html = parts.get(i);
             boolean last = i == parts.size() - 1;
             calls.add(() -> client.execute(SendMessage.builder().chatId(chatId).text(html).parseMode(ParseMode.HTML)
-                    .replyMarkup(last ? keyboard : null).build()));
+                    .replyMarkup(last ? keyboard : null).allowPaidBroadcast(allowPaid).build()));
         }
         return calls;
     }

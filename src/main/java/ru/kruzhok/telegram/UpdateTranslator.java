@@ -63,9 +63,11 @@ final class UpdateTranslator {
         String replyTo = message.getReplyToMessage() == null ? null : String.valueOf(message.getReplyToMessage().getMessageId());
         Type type;
         String text = "";
+        String formatted = null;
         IncomingAttachment attachment = null;
         if (message.hasText()) {
             text = message.getText().strip();
+            formatted = TelegramEntities.toMarkup(message.getText(), message.getEntities());
             type = text.isEmpty() ? Type.EMPTY : text.startsWith("/") ? Type.COMMAND : Type.TEXT;
         } else if (message.hasContact()) {
             type = Type.CONTACT;
@@ -74,10 +76,12 @@ final class UpdateTranslator {
             attachment = attachmentOf(message);
             type = attachment == null ? Type.EMPTY : Type.ATTACHMENT;
             text = message.getCaption() == null ? "" : message.getCaption().strip();
+            formatted = message.getCaption() == null ? null
+                    : TelegramEntities.toMarkup(message.getCaption(), message.getCaptionEntities());
         }
         return new Incoming(key, new ChatAddress(CHANNEL, String.valueOf(chat.getId())), userId, kindOf(chat), type,
                 text, null, attachment, fromBot, edited, String.valueOf(message.getMessageId()), replyTo, username,
-                Instant.now());
+                Instant.now(), formatted);
     }
 
     private static IncomingAttachment attachmentOf(Message m) {

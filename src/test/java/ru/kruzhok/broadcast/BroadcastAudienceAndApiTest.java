@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,7 @@ class BroadcastAudienceAndApiTest extends IntegrationTest {
     @Autowired BroadcastOutbox outbox;
     @Autowired ObjectMapper json;
     @Autowired Broadcasts broadcasts;
+    @Autowired ObjectProvider<SurveyNonRespondents> surveys;
 
     BroadcastTestParents parents;
     final HttpClient http = HttpClient.newHttpClient();
@@ -125,7 +127,7 @@ class BroadcastAudienceAndApiTest extends IntegrationTest {
 
     private Broadcasts broadcastsAt(Instant now) {
         return new Broadcasts(jdbc, transactions, parentProfiles, municipalities, outbox, json,
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), surveys);
     }
 
     private List<ChatAddress> select(AudienceFilter filter, Set<ChatAddress> mine) {

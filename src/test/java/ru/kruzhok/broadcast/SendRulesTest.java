@@ -22,7 +22,8 @@ class SendRulesTest {
     @Test
     void telegramDefaultsLeaveHeadroomUnderThirtyPerSecondAndOnePerChat() {
         BroadcastProperties properties = new BroadcastProperties(true, Duration.ofMillis(500), 20, 8,
-                Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true, null);
+                Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true, null, null, Duration.ofSeconds(3),
+                Duration.ofHours(24), 10_000_000);
         SendLimit telegram = properties.limit("telegram");
         assertThat(telegram.perSecond()).isEqualTo(30);
         assertThat(telegram.budgetPerSecond()).isBetween(28.5, 29.9);
@@ -34,8 +35,21 @@ class SendRulesTest {
     void configuredLimitsWinOverDefaults() {
         BroadcastProperties properties = new BroadcastProperties(true, Duration.ofMillis(500), 20, 8,
                 Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true,
-                Map.of("telegram", new SendLimit(1000, 10, Duration.ofSeconds(1))));
+                Map.of("telegram", new SendLimit(1000, 10, Duration.ofSeconds(1))), null, Duration.ofSeconds(3),
+                Duration.ofHours(24), 10_000_000);
         assertThat(properties.limit("telegram").budgetPerSecond()).isEqualTo(990);
         assertThatThrownBy(() -> new SendLimit(30, 30, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void paidBroadcastsRaiseOnlyTelegramsBulkRateToThePaidOne() {
+        BroadcastProperties properties = new BroadcastProperties(true, Duration.ofMillis(500), 20, 8,
+                Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true, null,
+                new BroadcastProperties.PaidBroadcasts(true, 600), Duration.ofSeconds(3), Duration.ofHours(24), 10_000_000);
+        SendLimit telegram = properties.limit("telegram");
+        assertThat(telegram.perSecond()).isEqualTo(600);
+        assertThat(telegram.budgetPerSecond()).isBetween(570.0, 599.0);
+        assertThat(telegram.perChat()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.limit("web")).isEqualTo(SendLimit.web());
     }
 }

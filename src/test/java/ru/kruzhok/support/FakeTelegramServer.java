@@ -191,6 +191,34 @@ public final class FakeTelegramServer implements AutoCloseable {
         return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
     }
 
+    /**
+     * A person (user id = chat id) sends a message with Telegram formatting entities
+     * ({@code {"type": "bold", "offset": 0, "length": 5}}) in a private chat.
+     */
+    public int sendFormatted(long chatId, String text, List<Map<String, Object>> entities) {
+        return enqueue(messageUpdate(chatId, "private", chatId, text, Map.of("entities", entities)));
+    }
+
+    /**
+     * A person sends a photo with a caption (and its formatting entities) in a private chat; getFile
+     * and the file download path then serve the largest size's bytes, as Telegram does.
+     */
+    public int sendPhoto(long chatId, byte[] photo, String caption, List<Map<String, Object>> captionEntities) {
+        String fileId = "photo-" + chatId + "-" + nextMessageId.incrementAndGet();
+        files.put(fileId, new StoredFile("photos/" + fileId + ".jpg", photo));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("photo", List.of(
+                Map.of("file_id", fileId + "-small", "file_unique_id", "u" + fileId + "s", "width", 90, "height", 90,
+                        "file_size", 10),
+                Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "width", 800, "height", 600,
+                        "file_size", photo.length)));
+        if (caption != null) {
+            extra.put("caption", caption);
+            extra.put("caption_entities", captionEntities == null ? List.of() : captionEntities);
+        }
+        return enqueue(messageUpdate(chatId, "private", chatId, null, extra));
+    }
+
     /** A parent presses the inline button carrying {@code data} under message {@code messageId}. */
     public int pressButton(long chatId, int messageId, String data) {
         return pressButton(chatId, chatId, messageId, data);
