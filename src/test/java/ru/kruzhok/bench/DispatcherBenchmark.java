@@ -88,8 +88,10 @@ class DispatcherBenchmark {
         Recorder recorder = new Recorder(3);
         String loadBefore = loadAverage();
         double cpuBefore = cpuSeconds();
+        long[] dbBefore = databaseWork();
         Result result = run(chats, payloads, SECONDS, recorder);
         double cpu = cpuSeconds() - cpuBefore;
+        long[] dbAfter = databaseWork();
         Histogram h = recorder.getIntervalHistogram();
 
         System.out.printf("%nDispatcherBenchmark: %d web chats, target rate %d updates/s, %d s measured after %d s warm-up, "
@@ -101,6 +103,9 @@ class DispatcherBenchmark {
         System.out.printf("  CPU of this JVM + its PostgreSQL: %.2f ms per update (%.0f%% of one core at this rate); "
                 + "load average before/after: %s / %s%n", cpu * 1000 / result.sent, cpu * 100 * 1e9 / result.nanos,
                 loadBefore, loadAverage());
+        System.out.printf("  database work per update: %.2f commits, %.0f rows read, %.2f rows written (pg_stat_database)%n",
+                (double) (dbAfter[0] - dbBefore[0]) / result.sent, (double) (dbAfter[1] - dbBefore[1]) / result.sent,
+                (double) (dbAfter[2] - dbBefore[2]) / result.sent);
         System.out.printf("  target p99 < 20 ms at 500 updates/s: %s%n%n",
                 RATE >= 500 && ms(h, 99) < 20 ? "met" : RATE < 500 ? "not measured at 500/s" : "MISSED");
         assertThat(h.getTotalCount()).as("every dispatched update completed").isEqualTo(result.sent);
@@ -147,6 +152,14 @@ class DispatcherBenchmark {
         }
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
         return new Result(total, lastDone.get() - start, maxLag);
+    }
+
+    /** Commits, rows read (returned by scans) and rows written so far in the bot's database (pg_stat_database). */
+    private long[] databaseWork() {
+        return jdbc.queryForObject("""
+                select xact_commit, tup_returned, tup_inserted + tup_updated + tup_deleted
+                  from pg_stat_database where datname = current_database()""",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
     }
 
     /** A parent's typical mix: mostly button presses, some free text, now and then /start or /menu. */
