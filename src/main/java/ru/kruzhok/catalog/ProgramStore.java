@@ -132,6 +132,25 @@ class ProgramStore {
      */
     void vacuumAnalyze() {
         jdbc.getJdbcOperations().execute("vacuum (analyze) program");
+        // Measured: the VACUUM right after a 100,000-row import marked none of the new pages
+        // all-visible, while one run a moment later marked 92 % (search p95 39 ms → 17.5 ms). The
+        // horizon that holds the first back was not pinned down (a snapshot taken while the import
+        // ran, e.g. by autovacuum's ANALYZE, is the suspect), so try again a few times, briefly.
+        for (int attempt = 0; attempt < 3 && mostlyNotAllVisible(); attempt++) {
+            try {
+                Thread.sleep(200L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            jdbc.getJdbcOperations().execute("vacuum program");
+        }
+    }
+
+    private boolean mostlyNotAllVisible() {
+        Boolean notVisible = jdbc.getJdbcOperations().queryForObject(
+                "select relallvisible < relpages * 0.8 from pg_class where oid = 'program'::regclass", Boolean.class);
+        return Boolean.TRUE.equals(notVisible);
     }
 
     private void copy(List<ImportedProgram> programs) {
