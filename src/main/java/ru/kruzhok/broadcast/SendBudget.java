@@ -90,6 +90,8 @@ public class SendBudget {
      */
     boolean acquire(String channel, BooleanSupplier stopping) throws InterruptedException {
         while (!stopping.getAsBoolean()) {
+            // replies counted since the last flush go first, so a bulk send never takes their slot
+            flushInteractive(channel);
             Bucket bucket = bucket(channel);
             if (bucket.asBlocking().tryConsume(1, MAX_RESERVATION)) {
                 return true;
@@ -103,7 +105,8 @@ public class SendBudget {
 
     /**
      * A reply to someone chatting: counted against the budget, never delayed by it. Only counted in
-     * memory here; {@link #flushInteractive} hands the counts to the shared bucket in the background,
+     * memory here; the counts reach the shared bucket before this instance's next bulk send, and every
+     * 100 ms in the background,
      * because taking the bucket's PostgreSQL row lock on every reply serialised all replies
      * (the dispatcher benchmark saturated at ~480 updates/s on that one row).
      */
@@ -114,17 +117,20 @@ public class SendBudget {
     /** Charges the replies counted since the last flush to their channels' buckets; runs every 100 ms. */
     @Scheduled(fixedDelay = 100)
     void flushInteractive() {
-        interactiveSinceFlush.forEach((channel, count) -> {
-            long n = count.getAndSet(0);
-            if (n > 0) {
-                try {
-                    bucket(channel).consumeIgnoringRateLimits(n);
-                } catch (RuntimeException e) {
-                    // bookkeeping only: a database blip must not stop the flusher
-                    log.debug("Could not charge {} replies to the {} budget: {}", n, channel, e.toString());
-                }
+        interactiveSinceFlush.keySet().forEach(this::flushInteractive);
+    }
+
+    private void flushInteractive(String channel) {
+        AtomicLong count = interactiveSinceFlush.get(channel);
+        long n = count == null ? 0 : count.getAndSet(0);
+        if (n > 0) {
+            try {
+                bucket(channel).consumeIgnoringRateLimits(n);
+            } catch (RuntimeException e) {
+                // bookkeeping only: a database blip must not stop the flusher
+                log.debug("Could not charge {} replies to the {} budget: {}", n, channel, e.toString());
             }
-        });
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
 import ru.kruzhok.support.IntegrationTest;
+import ru.kruzhok.support.TestParents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,12 +41,12 @@ class BroadcastAudienceAndApiTest extends IntegrationTest {
     @Autowired Broadcasts broadcasts;
     @Autowired ObjectProvider<SurveyNonRespondents> surveys;
 
-    BroadcastTestParents parents;
+    TestParents parents;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void setUp() {
-        parents = new BroadcastTestParents(jdbc);
+        parents = new TestParents(jdbc);
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
 import ru.kruzhok.support.FakeTelegramServer;
 import ru.kruzhok.support.IntegrationTest;
+import ru.kruzhok.support.TestParents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +41,11 @@ class BroadcastDeliveryTest extends IntegrationTest {
     @Autowired ParentProfiles parentProfiles;
     @Autowired BroadcastProperties properties;
 
-    BroadcastTestParents parents;
+    TestParents parents;
 
     @BeforeEach
     void setUp() {
-        parents = new BroadcastTestParents(jdbc);
+        parents = new TestParents(jdbc);
         TELEGRAM.reset();
         // fast where the rate is not what is tested; the per-chat pace stays as in production
         budget.override("telegram", new SendLimit(400, 0, Duration.ofSeconds(1)));
@@ -256,17 +257,7 @@ class BroadcastDeliveryTest extends IntegrationTest {
     }
 
     private Broadcasts.Report awaitStatus(long id, String status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Broadcasts.Report report = broadcasts.report(id).orElseThrow();
-            if (report.status().equals(status)) {
-                return report;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("broadcast " + id + " is " + report);
-            }
-            sleep(100);
-        }
+        return BroadcastReports.awaitStatus(broadcasts, id, status, timeout);
     }
 
     private static void sleep(long millis) {

@@ -12,6 +12,7 @@ import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
+import ru.kruzhok.support.TestParents;
 import ru.kruzhok.support.TelegramParent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +25,11 @@ class NoticesTest extends IntegrationTest {
     @Autowired Notices notices;
     @Autowired Broadcasts broadcasts;
 
-    BroadcastTestParents parents;
+    TestParents parents;
 
     @BeforeEach
     void setUp() {
-        parents = new BroadcastTestParents(jdbc);
+        parents = new TestParents(jdbc);
         TELEGRAM.reset();
     }
 
@@ -81,20 +82,6 @@ class NoticesTest extends IntegrationTest {
     }
 
     private Broadcasts.Report awaitDone(long id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            Broadcasts.Report report = broadcasts.report(id).orElseThrow();
-            if (report.status().equals("done")) {
-                return report;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("notice " + id + " is " + report);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        return BroadcastReports.awaitStatus(broadcasts, id, "done", Duration.ofSeconds(20));
     }
 }

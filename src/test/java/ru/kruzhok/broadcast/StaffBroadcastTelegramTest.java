@@ -21,6 +21,7 @@ import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
+import ru.kruzhok.support.TestParents;
 import ru.kruzhok.support.TelegramParent;
 
 /**
@@ -45,11 +46,11 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     @Autowired BroadcastProgress progress;
     @Autowired BroadcastDrafts drafts;
 
-    BroadcastTestParents parents;
+    TestParents parents;
 
     @BeforeEach
     void setUp() {
-        parents = new BroadcastTestParents(jdbc);
+        parents = new TestParents(jdbc);
     }
 
     @AfterEach
@@ -379,17 +380,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     }
 
     private Broadcasts.Report awaitStatus(long id, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Broadcasts.Report report = broadcasts.report(id).orElseThrow();
-            if (report.status().equals(status)) {
-                return report;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("broadcast " + id + " is " + report);
-            }
-            sleep(100);
-        }
+        return BroadcastReports.awaitStatus(broadcasts, id, status, Duration.ofSeconds(30));
     }
 
     private static void sleep(long millis) {

@@ -12,6 +12,8 @@ import ru.kruzhok.channel.ChatAddress;
 /**
  * Telegram parents made straight in the database (the onboarding dialog has its own tests), with
  * consent, a municipality, one child of the given age and interests; {@link #deleteAll} removes them.
+ * Broadcast tests give children age 0 (born this year), an age no other test uses, so the audience
+ * "ages [0, 0]" selects exactly that test's parents.
  */
 public final class TestParents {
 
