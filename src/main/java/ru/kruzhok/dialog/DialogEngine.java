@@ -34,6 +34,8 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     static final String ONBOARDING = "onboarding";
     /** Set once a person has seen the consent screen, whatever they chose. */
     static final String ONBOARDED = "onboarded";
+    /** A deep link (/start s_…) that came before onboarding; followed when onboarding reaches the menu. */
+    static final String PENDING_LINK = "pending_link";
     private static final int MAX_INPUT = 1000;
 
     private final DialogRegistry registry;
@@ -107,6 +109,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 t.state.history().clear();
                 boolean onboarded = "yes".equals(t.state.vars().get(ONBOARDED));
                 if (!onboarded && t.dialogs.flow(ONBOARDING) != null) {
+                    if (deepLinkOwner(args).isPresent()) {
+                        // a newcomer from an invitation link: consent first, then where the link points
+                        t.ctx.setVar(PENDING_LINK, args);
+                    }
                     return enterFlow(t, ONBOARDING, t.state, false);
                 }
                 Optional<ConversationState> linked = deepLink(t, args);
@@ -139,10 +145,15 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
 
     /** {@code /start <prefix><arg>} for a feature command that owns the prefix ("s_" → /survey). */
     private Optional<ConversationState> deepLink(Turn t, String args) {
+        return deepLinkOwner(args).map(feature ->
+                runCommand(t, feature, args.substring(feature.deepLinkPrefix().orElseThrow().length())));
+    }
+
+    private Optional<ChatCommand> deepLinkOwner(String args) {
         for (ChatCommand feature : commands.values()) {
             Optional<String> prefix = feature.deepLinkPrefix();
             if (prefix.isPresent() && args.startsWith(prefix.get()) && args.length() > prefix.get().length()) {
-                return Optional.of(runCommand(t, feature, args.substring(prefix.get().length())));
+                return Optional.of(feature);
             }
         }
         return Optional.empty();
@@ -277,6 +288,15 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         if (step == null) {
             flow = t.dialogs.flow(MAIN);
             step = flow.step(flow.start());
+        }
+        String pendingLink = from.vars().get(PENDING_LINK);
+        if (pendingLink != null && flow.id().equals(MAIN) && step.id().equals(flow.start())) {
+            // onboarding is over: the invitation link the newcomer came with opens now, once
+            t.ctx.setVar(PENDING_LINK, null);
+            Optional<ConversationState> linked = deepLink(t, pendingLink);
+            if (linked.isPresent()) {
+                return linked.get();
+            }
         }
         List<String> history = from.history();
         String here = from.qualifiedStep();

@@ -91,6 +91,15 @@ class SurveyInvitationTest extends IntegrationTest {
     }
 
     @Test
+    void aNewcomerFromAnInvitationLinkGetsTheSurveyRightAfterTheConsentScreen() {
+        TelegramParent parent = new TelegramParent(TELEGRAM, newChatId());
+        assertThat(parent.send("/start s_satisfaction").text()).contains("согласие");
+        parent.press("Не сейчас");
+        assertThat(parent.press("Главное меню").text()).contains("Вопрос 1 из 12");
+        assertThat(parent.send("/menu").text()).as("the link is followed once").contains("Выберите раздел");
+    }
+
+    @Test
     void theDeepLinkAndTheTypedCommandOpenTheSurveyWhereTheParentStopped() {
         TelegramParent parent = new TelegramParent(TELEGRAM, newChatId());
         parent.send("/start");
