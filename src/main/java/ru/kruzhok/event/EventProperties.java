@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reminderBefore how long before an event its reminder goes out
  * @param pollInterval   how often an instance looks for due reminders
- * @param zone           the time zone staff mean when they type «25.11.2026 18:00»; unset: the server's
+ * @param zone           the time zone staff mean when they type «25.11.2026 18:00»; unset: Europe/Moscow, as for announcements
  */
 @Validated
 @ConfigurationProperties("kruzhok.events")

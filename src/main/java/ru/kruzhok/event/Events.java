@@ -30,6 +30,7 @@ import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogRegistry;
 import ru.kruzhok.municipality.Municipalities;
+import ru.kruzhok.municipality.Municipality;
 import ru.kruzhok.parent.ParentProfiles;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
 import ru.kruzhok.staff.AuditLog;
@@ -84,8 +85,12 @@ public class Events {
         this.clock = clock;
     }
 
+    /**
+     * The zone of the times staff type and parents read: configured, else the one announcements use
+     * by default (a server in UTC must not move an 18:00 event to 21:00 Moscow time).
+     */
     ZoneId zone() {
-        return properties.zone() == null ? clock.getZone() : properties.zone();
+        return properties.zone() == null ? Municipality.DEFAULT_ZONE : properties.zone();
     }
 
     /**
