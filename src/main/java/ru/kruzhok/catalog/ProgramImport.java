@@ -85,14 +85,18 @@ public class ProgramImport {
             ProgramStore.Upserted upserted = store.upsert(parsed.programs(), now);
             int deactivated = options.full()
                     ? store.deactivateMissing(fileMunicipalities, parsed.rejectedIds(), now) : 0;
-            if (!upserted.createdIds().isEmpty() || upserted.updated() > 0 || deactivated > 0) {
+            boolean changed = !upserted.createdIds().isEmpty() || upserted.updated() > 0 || deactivated > 0;
+            if (changed) {
                 store.refreshWords();
+                store.refreshSearchTable();
             }
-            return new Stored(upserted, deactivated);
+            return new Stored(upserted, deactivated, changed);
         });
         long storedAt = System.nanoTime();
         if (stored.upserted.createdIds().size() > ANALYZE_AFTER) {
             store.vacuumAnalyze();
+        } else if (stored.changed) {
+            store.vacuumSearchTable();
         }
         ImportResult result = new ImportResult(stored.upserted.createdIds().size(), stored.upserted.updated(),
                 stored.deactivated, parsed.rejected());
@@ -118,6 +122,6 @@ public class ProgramImport {
         return true;
     }
 
-    private record Stored(ProgramStore.Upserted upserted, int deactivated) {
+    private record Stored(ProgramStore.Upserted upserted, int deactivated, boolean changed) {
     }
 }

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds programs: filters, Russian full text with stemming, typo tolerance and ranking, all in one
- * PostgreSQL query over the indexes of V5__catalog.sql. When nothing matches it tells which single
- * filter to relax (see {@link #RELAX_ORDER}).
+ * PostgreSQL query. Filter-only searches read the program table through the indexes of
+ * V13__catalog_search_indexes.sql; free text reads program_search (V16), a narrow copy of the active
+ * programs kept in catalog order so that ranking a common word's thousands of matches reads few
+ * pages. When nothing matches it tells which single filter to relax (see {@link #RELAX_ORDER}).
  *
  * <p>Free text becomes a prefix query of its russian stems ("танцы" → {@code 'танц':*}), so
  * «танцы» finds «танцевальный»; results are ranked by ts_rank (title above organisation above
@@ -195,7 +197,7 @@ public class ProgramSearch {
         params.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
         String sql = textCte(text, wordJoin, params) + """
                 , m as materialized (select p.id, ts_rank(p.search_vector, q.tsq) as rank, p.title
-                                     from program p, q where %s),
+                                     from program_search p, q where %s),
                 top as (select id, rank, title from m order by rank desc, title, id limit :limit offset :offset)
                 select %s, (select count(*) from m) as total
                 from top join program p on p.id = top.id
@@ -214,8 +216,8 @@ public class ProgramSearch {
     private long count(ProgramQuery q, String text, String wordJoin) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(q, text, params);
-        Long n = jdbc.queryForObject(textCte(text, wordJoin, params) + "select count(*) from program p"
-                + (text != null ? ", q" : "") + " where " + where, params, Long.class);
+        Long n = jdbc.queryForObject(textCte(text, wordJoin, params) + "select count(*) from "
+                + (text != null ? "program_search p, q" : "program p") + " where " + where, params, Long.class);
         return n == null ? 0 : n;
     }
 
@@ -262,8 +264,12 @@ public class ProgramSearch {
                 """;
     }
 
+    /**
+     * The conditions of a query over program (filters only) or, with text, over program_search, whose
+     * rows are all active programs.
+     */
     private static String where(ProgramQuery q, String text, MapSqlParameterSource params) {
-        StringBuilder where = new StringBuilder("p.active");
+        StringBuilder where = new StringBuilder(text == null ? "p.active" : "true");
         if (q.municipality() != null) {
             where.append(" and p.municipality = :municipality");
             params.addValue("municipality", q.municipality().toLowerCase(Locale.ROOT));

@@ -98,9 +98,9 @@ class ProgramSearchBenchmark extends IntegrationTest {
 
     /** Plans of typical shapes, to see where time goes (server-side execution time included). */
     private void explain() {
-        System.out.println("CATALOG BENCHMARK: pg_class program: " + jdbc.queryForList(
-                "select relpages || ' pages, ' || relallvisible || ' all-visible' from pg_class where relname = 'program'",
-                String.class));
+        System.out.println("CATALOG BENCHMARK: pg_class: " + jdbc.queryForList(
+                "select relname || ' ' || relpages || ' pages, ' || relallvisible || ' all-visible' from pg_class "
+                        + "where relname in ('program', 'program_search')", String.class));
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
             try (var st = c.createStatement()) {
                 st.execute("set enable_bitmapscan = off");
@@ -121,7 +121,7 @@ class ProgramSearchBenchmark extends IntegrationTest {
                 "select p.* from program p where p.active and p.municipality = 'tsentr' and p.direction = 'arts' "
                         + "and p.district = 'Центральный' order by p.title, p.id limit 5 offset 10",
                 "with q as (select to_tsquery('simple', '''танц'':*') as tsq), m as materialized (select p.id, "
-                        + "ts_rank(p.search_vector, q.tsq) as rank, p.title from program p, q where p.active and "
+                        + "ts_rank(p.search_vector, q.tsq) as rank, p.title from program_search p, q where "
                         + "p.municipality = 'tsentr' and p.search_vector @@ q.tsq), top as (select id, rank, title from m "
                         + "order by rank desc, title, id limit 5) select p.*, (select count(*) from m) from top join program p "
                         + "on p.id = top.id order by top.rank desc, top.title, top.id")) {

@@ -202,6 +202,11 @@ class ProgramImportTest extends IntegrationTest {
         assertThat(updated).isEqualTo(new ImportResult(1, 1, 0, List.of()));
         assertThat(program("re-1").title()).isEqualTo("Изостудия «Палитра»");
         assertThat(program("re-1").id()).isEqualTo(newIds.get(0));
+        // Free text finds the program under its new name, and the new program, at once.
+        assertThat(search.search(ProgramQuery.all().withText("палитра").withMunicipality("tsentr")).items())
+                .extracting(Program::externalId).contains("re-1");
+        assertThat(search.search(ProgramQuery.all().withText("батик").withMunicipality("tsentr")).items())
+                .extracting(Program::externalId).contains("re-3");
         assertThat(events.stream(ProgramsImported.class).toList())
                 .containsExactly(new ProgramsImported(java.util.Set.of("tsentr"), List.of(program("re-3").id())));
 
@@ -232,6 +237,8 @@ class ProgramImportTest extends IntegrationTest {
                     List.of(row("full-1", "Остаётся"), row("full-2", "Пропадёт"))).getBytes(StandardCharsets.UTF_8), false);
             assertThat(back.updated()).isEqualTo(1);
             assertThat(program("full-2").active()).isTrue();
+            assertThat(search.search(ProgramQuery.all().withText("Пропадёт").withMunicipality("tsentr")).items())
+                    .extracting(Program::externalId).contains("full-2");
         } finally {
             restoreSample();
         }
