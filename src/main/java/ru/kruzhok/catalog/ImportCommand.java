@@ -64,7 +64,10 @@ class ImportCommand implements IncomingFilter {
         }
         Optional<byte[]> bytes = channels.find(in.chat().channel()).flatMap(c -> c.download(file.fileRef()));
         if (bytes.isEmpty()) {
-            return Optional.of(List.of(Reply.text("Не удалось получить файл. Попробуйте отправить его ещё раз.")));
+            // Telegram itself refuses bots files over 20 MB; the size is not known here, so say both.
+            return Optional.of(List.of(Reply.text("Не удалось получить файл. Telegram отдаёт ботам файлы до 20 МБ: "
+                    + "если файл больше, сохраните его в XLSX, разделите по районам или загрузите через "
+                    + "/api/admin/programs/import. Если меньше — попробуйте отправить его ещё раз.")));
         }
         String args = in.commandArgs().toLowerCase(Locale.ROOT);
         boolean partial = args.contains("partial");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -112,14 +113,13 @@ public class ProgramImport {
         return result;
     }
 
-    /** Imports a bundled file only when the catalog has never had a program; true when it did. */
-    boolean importIfEmpty(String fileName, byte[] content) {
+    /** Imports a bundled file only when the catalog has never had a program; empty when it had. */
+    Optional<ImportResult> importIfEmpty(String fileName, byte[] content) {
         Boolean empty = transaction.execute(status -> store.empty());
         if (!Boolean.TRUE.equals(empty)) {
-            return false;
+            return Optional.empty();
         }
-        importFile(fileName, content, Options.defaults());
-        return true;
+        return Optional.of(importFile(fileName, content, Options.defaults()));
     }
 
     private record Stored(ProgramStore.Upserted upserted, int deactivated, boolean changed) {

@@ -41,8 +41,16 @@ class SampleCatalogLoader implements ApplicationRunner {
         try (InputStream in = sample.getInputStream()) {
             content = in.readAllBytes();
         }
-        if (programImport.importIfEmpty(sample.getFilename(), content)) {
-            log.info("The catalog was empty: loaded the sample catalog {}", properties.sample());
-        }
+        programImport.importIfEmpty(sample.getFilename(), content).ifPresent(result -> {
+            if (result.rejected().isEmpty()) {
+                log.info("The catalog was empty: loaded the sample catalog {}", properties.sample());
+            } else {
+                // Typically a deployment whose config/ names other municipalities than the sample's.
+                log.warn("The catalog is empty and the sample catalog {} was refused: {} rows rejected, the first: "
+                                + "row {}: {}. Import your catalog (POST /api/admin/programs/import or /import in Telegram).",
+                        properties.sample(), result.rejected().size(), result.rejected().get(0).row(),
+                        result.rejected().get(0).reason());
+            }
+        });
     }
 }

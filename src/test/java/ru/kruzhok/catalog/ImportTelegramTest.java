@@ -142,6 +142,18 @@ class ImportTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void aFileTelegramWillNotHandOverGetsAReplyThatSaysWhatToDo() {
+        long staff = newStaff("tsentr");
+        long activeBefore = search.count(ProgramQuery.all().withMunicipality("tsentr"));
+        byte[] tooBig = new byte[21 * 1024 * 1024];
+
+        Call reply = sendFile(staff, "region.csv", tooBig, "/import");
+
+        assertThat(reply.text()).contains("до 20 МБ", "XLSX", "/api/admin/programs/import");
+        assertThat(search.count(ProgramQuery.all().withMunicipality("tsentr"))).isEqualTo(activeBefore);
+    }
+
+    @Test
     void aParentSendingAFileWithTheImportCaptionGetsNothingStaffLike() {
         long parent = newChatId();
         byte[] file = csv(List.of(row(tag + "-1", "Чужая программа " + tag)));

@@ -129,6 +129,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The Bot API lets bots download files of at most 20 MB. */
+    private static final int MAX_BOT_DOWNLOAD = 20 * 1024 * 1024;
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
     private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
 
@@ -626,6 +628,9 @@ public final class FakeTelegramServer implements AutoCloseable {
                 StoredFile stored = files.get(fileId);
                 if (stored == null) {
                     throw new IllegalArgumentException("Bad Request: invalid file_id");
+                }
+                if (stored.content().length > MAX_BOT_DOWNLOAD) {
+                    throw new IllegalArgumentException("Bad Request: file is too big");
                 }
                 yield Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "file_size", stored.content().length,
                         "file_path", stored.path());
