@@ -188,20 +188,22 @@ public class ProgramSearch {
     }
 
     /**
-     * Matches are gathered once (id, rank, title) and both counted and paged from there, so the
-     * programs are read once; only the page's rows are read in full.
+     * Matches are gathered once (id, rank, place in title order) and both counted and paged from
+     * there, so the programs are read once; only the page's rows are read in full. Equal ranks are
+     * in title order, as filter-only results are.
      */
     private Found rankedPage(ProgramQuery q, String text, String wordJoin) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(q, text, params);
         params.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
         String sql = textCte(text, wordJoin, params) + """
-                , m as materialized (select p.id, ts_rank(p.search_vector, q.tsq) as rank, p.title
+                , m as materialized (select p.id, ts_rank(p.search_vector, q.tsq) as rank, p.title_order
                                      from program_search p, q where %s),
-                top as (select id, rank, title from m order by rank desc, title, id limit :limit offset :offset)
+                top as (select id, rank, title_order from m order by rank desc, title_order
+                        limit :limit offset :offset)
                 select %s, (select count(*) from m) as total
                 from top join program p on p.id = top.id
-                order by top.rank desc, top.title, top.id""".formatted(where, COLUMNS);
+                order by top.rank desc, top.title_order""".formatted(where, COLUMNS);
         long[] total = {0};
         List<Program> items = jdbc.query(sql, params, (rs, n) -> {
             total[0] = rs.getLong("total");

@@ -136,9 +136,10 @@ class ProgramStore {
     void refreshSearchTable() {
         jdbc.getJdbcOperations().execute("delete from program_search");
         jdbc.getJdbcOperations().execute("""
-                insert into program_search (id, age_from, age_to, ovz, municipality, direction, cost_type, district,
-                                            title, search_vector)
-                select id, age_from, age_to, ovz, municipality, direction, cost_type, district, title, search_vector
+                insert into program_search (id, age_from, age_to, ovz, title_order, municipality, direction, cost_type,
+                                            search_vector, district)
+                select id, age_from, age_to, ovz, row_number() over (order by title, id), municipality, direction,
+                       cost_type, search_vector, district
                 from program where active
                 order by municipality, direction, title, id""");
     }

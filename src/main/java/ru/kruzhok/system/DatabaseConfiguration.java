@@ -58,7 +58,10 @@ class DatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                // PostgreSQL's default of 128 MB does not hold a 100,000-program catalog with its
+                // search table and indexes (~250 MB): searches then read pages from outside.
+                .setServerConfig("shared_buffers", properties.embeddedSharedBuffers());
         if (properties.embeddedPort() > 0) {
             builder.setPort(properties.embeddedPort());
         }

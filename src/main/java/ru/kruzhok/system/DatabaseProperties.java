@@ -16,6 +16,7 @@ public record DatabaseProperties(
         String password,
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("0") int embeddedPort,
+        @DefaultValue("256MB") String embeddedSharedBuffers,
         @DefaultValue("20") int maxPoolSize) {
 
     public boolean embedded() {
