@@ -253,6 +253,13 @@ public class ProgramSearch {
     /**
      * The text's stems as a prefix tsquery; {@code simple} keeps the stems as they are (the russian
      * configuration would stem them a second time).
+     *
+     * <p>Written by hand because the Snowball Russian stemmer does not know fleeting vowels: it stems
+     * «танцы» to «танц» but «танец» to «танец», «кружки» to «кружк» but «кружок» to «кружок», so
+     * «танцы» missed every program titled «…танец» and «танец» missed «Танцевальная студия». A stem
+     * ending in consonant + о/е + к/ц therefore also searches the stem without that vowel, and one
+     * ending in consonant + к/ц the stem with it (ц takes е, к takes о): ('танц':* | 'танец':*).
+     * A wrong guess («парк» → «парок») is a prefix no catalog word has, so it finds nothing extra.
      */
     private static String textCte(String text, String wordJoin, MapSqlParameterSource params) {
         if (text == null) {
@@ -261,8 +268,16 @@ public class ProgramSearch {
         params.addValue("text", text).addValue("wordJoin", wordJoin);
         return """
                 with q as (select to_tsquery('simple', coalesce((
-                    select string_agg(quote_literal(t.lexeme) || ':*', :wordJoin)
-                    from unnest(to_tsvector('russian', :text)) t), '')) as tsq)
+                    select string_agg(case when w.other = w.lexeme then quote_literal(w.lexeme) || ':*'
+                                           else '(' || quote_literal(w.lexeme) || ':* | '
+                                                || quote_literal(w.other) || ':*)' end, :wordJoin)
+                    from (select t.lexeme, case
+                              when t.lexeme ~ '[^аеиоуыэюяй][ое][кц]$' and length(t.lexeme) >= 5
+                                  then regexp_replace(t.lexeme, '[ое]([кц])$', '\1')
+                              when t.lexeme ~ '[^аеиоуыэюяй][кц]$' and length(t.lexeme) >= 4
+                                  then regexp_replace(regexp_replace(t.lexeme, 'ц$', 'ец'), '([^е])к$', '\1ок')
+                              else t.lexeme end as other
+                          from unnest(to_tsvector('russian', :text)) t) w), '')) as tsq)
                 """;
     }
 

@@ -115,6 +115,25 @@ class ProgramSearchTest extends IntegrationTest {
     }
 
     @Test
+    void fleetingVowelsDoNotHideTitles() {
+        // Snowball stems «танцы» to «танц» but «танец» to «танец», «кружки» to «кружк» but «кружок» to «кружок».
+        String district = DISTRICT + " (второй)";
+        Map<String, String> base = with(row("", ""), "Район", district, "Направленность", "Художественная");
+        byte[] file = CatalogFixture.csv(';', List.of(
+                with(base, "ID", "srch-20", "Название", "Народный танец"),
+                with(base, "ID", "srch-21", "Название", "Кружок юных художников"),
+                with(base, "ID", "srch-22", "Название", "Танцевальная студия"))).getBytes(StandardCharsets.UTF_8);
+        assertThat(programImport.importFile("vowels.csv", file, new ProgramImport.Options(false, false, null)).rejected())
+                .isEmpty();
+        ProgramQuery there = ProgramQuery.all().withMunicipality("tsentr").withDistrict(district).withPage(0, 50);
+
+        assertThat(ids(there.withText("танцы"))).containsExactlyInAnyOrder("srch-20", "srch-22");
+        assertThat(ids(there.withText("танец"))).containsExactlyInAnyOrder("srch-20", "srch-22");
+        assertThat(ids(there.withText("кружки"))).containsExactly("srch-21");
+        assertThat(ids(there.withText("парк"))).isEmpty();
+    }
+
+    @Test
     void typoTolerantSearchFindsRobotics() {
         assertThat(ids(here().withText("робатехника"))).first().isEqualTo("srch-3");
         assertThat(ids(here().withText("авиамоделированье"))).contains("srch-4");
