@@ -145,6 +145,21 @@ class ProgramSearchTest extends IntegrationTest {
     }
 
     @Test
+    void pagingGoesFromTitleMatchesOnToTheOtherMatches() {
+        ProgramQuery robotics = here().withText("робототехника");
+        ProgramPage first = search.search(robotics.withPage(0, 1));
+        ProgramPage second = search.search(robotics.withPage(1, 1));
+        ProgramPage past = search.search(robotics.withPage(2, 1));
+
+        assertThat(first.items()).extracting(Program::externalId).containsExactly("srch-3");
+        assertThat(second.items()).extracting(Program::externalId).containsExactly("srch-9");
+        assertThat(past.items()).isEmpty();
+        assertThat(List.of(first.total(), second.total(), past.total())).containsOnly(2L);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.hasNext()).isFalse();
+    }
+
+    @Test
     void freeTextParsedIntoFiltersFindsTheRightProgram() {
         assertThat(ids(parser.parse("танцы для 7 лет бесплатно").applyTo(here()))).containsExactly("srch-1");
         assertThat(ids(parser.parse("робототехника 10 лет").applyTo(here()))).first().isEqualTo("srch-3");
