@@ -63,6 +63,16 @@ class TelegramChannel implements Channel {
             .expireAfterWrite(Duration.ofHours(47))
             .build();
 
+    /**
+     * The file_id Telegram gave a file this instance uploaded, by the very byte array sent (weak
+     * keys compare by identity): a broadcast's message, file included, is built once and sent to
+     * every recipient, so its photo is recognised without hashing megabytes per send.
+     */
+    private final Cache<byte[], String> uploadedFiles = Caffeine.newBuilder()
+            .weakKeys()
+            .maximumSize(1_000)
+            .build();
+
     TelegramChannel(TelegramClient client, CallbackData callbackData, ApplicationEventPublisher events,
                     Duration maxRetryAfter, TelegramFileDownloads files) {
         this.client = client;
@@ -190,20 +200,77 @@ class TelegramChannel implements Channel {
         String html = captionFits && !caption.get(0).isBlank() ? caption.get(0) : null;
         InlineKeyboardMarkup fileKeyboard = captionFits ? keyboard : null;
         if (file.kind() == OutgoingFile.Kind.IMAGE) {
-            calls.add(() -> client.execute(SendPhoto.builder().chatId(chatId)
-                    .photo(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
+            calls.add(() -> sendUploadingOnce(file, input -> client.execute(SendPhoto.builder().chatId(chatId)
+                    .photo(input)
                     .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
-                    .allowPaidBroadcast(allowPaid).build()));
+                    .allowPaidBroadcast(allowPaid).build())));
         } else {
-            calls.add(() -> client.execute(SendDocument.builder().chatId(chatId)
-                    .document(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
+            calls.add(() -> sendUploadingOnce(file, input -> client.execute(SendDocument.builder().chatId(chatId)
+                    .document(input)
                     .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
-                    .allowPaidBroadcast(allowPaid).build()));
+                    .allowPaidBroadcast(allowPaid).build())));
         }
         if (!captionFits) {
             calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid));
         }
         return calls;
+    }
+
+    private interface FileSend {
+        Message send(InputFile file) throws TelegramApiException;
+    }
+
+    /**
+     * Sends a file, uploading its bytes only the first time: Telegram answers with a file_id that
+     * later sends reuse, so a broadcast's photo goes up once, not once per parent (10,000 parents ×
+     * 1 MB would be 10 GB of uploads). While the first upload runs, other senders of the same file
+     * wait for its id. A file_id Telegram no longer accepts (400) is dropped and the file uploaded
+     * again.
+     */
+    private Message sendUploadingOnce(OutgoingFile file, FileSend send) throws TelegramApiException {
+        Message[] uploadedNow = {null};
+        TelegramApiException[] failed = {null};
+        String fileId = uploadedFiles.get(file.content(), content -> {
+            try {
+                uploadedNow[0] = send.send(new InputFile(new ByteArrayInputStream(content), file.fileName()));
+                return fileIdOf(uploadedNow[0]);
+            } catch (TelegramApiException e) {
+                failed[0] = e;
+                return null;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        if (uploadedNow[0] != null || fileId == null) {
+            return uploadedNow[0];
+        }
+        try {
+            return send.send(new InputFile(fileId));
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() == null || e.getErrorCode() != 400) {
+                throw e;
+            }
+            log.info("Telegram refused a file_id it gave for {}: uploading the file again", file.fileName());
+            uploadedFiles.invalidate(file.content());
+            Message again = send.send(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()));
+            String newId = fileIdOf(again);
+            if (newId != null) {
+                uploadedFiles.put(file.content(), newId);
+            }
+            return again;
+        }
+    }
+
+    /** The file_id of the photo (its largest size) or document a sent message carries, or null. */
+    private static String fileIdOf(Message message) {
+        if (message == null) {
+            return null;
+        }
+        if (message.hasPhoto()) {
+            return message.getPhoto().get(message.getPhoto().size() - 1).getFileId();
+        }
+        return message.hasDocument() ? message.getDocument().getFileId() : null;
     }
 
     /**

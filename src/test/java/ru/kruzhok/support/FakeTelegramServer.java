@@ -496,7 +496,15 @@ public final class FakeTelegramServer implements AutoCloseable {
                 respond(exchange, failure.code(), body);
                 return;
             }
-            Object result = result(method, params);
+            Object result;
+            try {
+                result = result(method, params);
+            } catch (IllegalArgumentException refused) {
+                // What Telegram answers a request it cannot serve ("Bad Request: …").
+                record(new Call(method + "#400", params, call.atNanos()));
+                respond(exchange, 400, Map.of("ok", false, "error_code", 400, "description", refused.getMessage()));
+                return;
+            }
             if (result instanceof Map<?, ?> message && message.get("message_id") != null) {
                 params.put("_sent_message_id", message.get("message_id"));
             }
@@ -608,6 +616,9 @@ public final class FakeTelegramServer implements AutoCloseable {
                 if (params.get("text") != null) {
                     message.put("text", params.get("text"));
                 }
+                if (method.equals("sendPhoto") || method.equals("sendDocument")) {
+                    attachSentFile(method.equals("sendPhoto") ? "photo" : "document", params, message);
+                }
                 lastSentMessageId.put(String.valueOf(params.get("chat_id")), (Integer) message.get("message_id"));
                 yield message;
             }
@@ -637,6 +648,47 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             default -> true;
         };
+    }
+
+    /**
+     * As Telegram does: an uploaded file gets a file_id, answered in the sent message, that later
+     * sends may use instead of the bytes; an unknown file_id is refused.
+     */
+    private void attachSentFile(String field, Map<String, Object> params, Map<String, Object> message) {
+        byte[] uploaded = new Call(field, params, 0).fileBytes(field);
+        String fileId;
+        if (uploaded != null) {
+            fileId = "sent-" + nextMessageId.incrementAndGet();
+            files.put(fileId, new StoredFile("sent/" + fileId, uploaded));
+        } else {
+            fileId = String.valueOf(params.get(field));
+            if (!files.containsKey(fileId)) {
+                throw new IllegalArgumentException("Bad Request: wrong file identifier/HTTP URL specified");
+            }
+        }
+        int size = files.get(fileId).content().length;
+        message.put(field, field.equals("photo")
+                ? List.of(Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "width", 800, "height", 600,
+                        "file_size", size))
+                : Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "file_name", "file", "file_size", size));
+    }
+
+    /** Telegram no longer knows the files the bot uploaded: their file_ids are refused from now on. */
+    public void forgetSentFiles() {
+        files.keySet().removeIf(id -> id.startsWith("sent-"));
+    }
+
+    /**
+     * The file a sendPhoto or sendDocument call sent in {@code field}: the bytes it uploaded or, when
+     * it sent a file_id, the bytes uploaded under that id.
+     */
+    public byte[] sentFile(Call call, String field) {
+        byte[] uploaded = call.fileBytes(field);
+        if (uploaded != null) {
+            return uploaded;
+        }
+        StoredFile stored = files.get(String.valueOf(call.params().get(field)));
+        return stored == null ? null : stored.content();
     }
 
     @SuppressWarnings("unchecked")
