@@ -55,9 +55,13 @@ class EventCommand implements IncomingFilter {
             return reply(cancel(args.replaceFirst("^\\S+\\s*", ""), reach, AuditLog.actorOf(in)));
         }
         try {
-            EventDraft draft = EventLine.parse(args, events.zone());
-            if (draft.municipality() == null && reach != null && reach.size() == 1) {
-                draft = new EventDraft(draft.title(), draft.startsAt(), draft.place(), reach.iterator().next(),
+            EventDraft draft = EventLine.parse(args, events.zoneOf(null));
+            String municipality = draft.municipality() == null && reach != null && reach.size() == 1
+                    ? reach.iterator().next() : draft.municipality();
+            // The typed time is the municipality's local time, known only once the line is read.
+            draft = EventLine.parse(args, events.zoneOf(municipality));
+            if (draft.municipality() == null && municipality != null) {
+                draft = new EventDraft(draft.title(), draft.startsAt(), draft.place(), municipality,
                         draft.ageFrom(), draft.ageTo(), draft.directions(), draft.link());
             }
             Events.Created created = events.create(draft, reach, AuditLog.actorOf(in));
@@ -79,7 +83,7 @@ class EventCommand implements IncomingFilter {
         }
         for (Event e : list) {
             sb.append("№").append(e.id()).append(" · ")
-                    .append(SHORT.format(ZonedDateTime.ofInstant(e.startsAt(), events.zone()))).append(" · ")
+                    .append(SHORT.format(ZonedDateTime.ofInstant(e.startsAt(), events.zoneOf(e.municipality())))).append(" · ")
                     .append(Markup.escape(e.title()))
                     .append(e.cancelledAt() != null ? " (отменено)" : "").append('\n');
         }

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reminderBefore how long before an event its reminder goes out
  * @param pollInterval   how often an instance looks for due reminders
- * @param zone           the time zone staff mean when they type «25.11.2026 18:00»; unset: Europe/Moscow, as for announcements
+ * @param zone           forces one time zone for every event's times («25.11.2026 18:00»); unset: the event's
+ *                       municipality's {@code time-zone}, as for announcements (Europe/Moscow when it has none)
  */
 @Validated
 @ConfigurationProperties("kruzhok.events")

@@ -86,11 +86,18 @@ public class Events {
     }
 
     /**
-     * The zone of the times staff type and parents read: configured, else the one announcements use
-     * by default (a server in UTC must not move an 18:00 event to 21:00 Moscow time).
+     * The zone of an event's times, those staff type and those parents read: {@code kruzhok.events.zone}
+     * when configured, else the municipality's {@code time-zone} as announcements use it (an 18:00
+     * event in Yekaterinburg is 18:00 there), else Europe/Moscow; never the server's zone.
+     *
+     * @param municipality the event's municipality; null for an event of every municipality
      */
-    ZoneId zone() {
-        return properties.zone() == null ? Municipality.DEFAULT_ZONE : properties.zone();
+    ZoneId zoneOf(String municipality) {
+        if (properties.zone() != null) {
+            return properties.zone();
+        }
+        return municipality == null ? Municipality.DEFAULT_ZONE
+                : municipalities.find(municipality).map(Municipality::zone).orElse(Municipality.DEFAULT_ZONE);
     }
 
     /**
@@ -215,7 +222,7 @@ public class Events {
     String describe(Event e) {
         StringBuilder sb = new StringBuilder();
         sb.append("**").append(Markup.escape(e.title())).append("**\n");
-        sb.append("🗓 ").append(WHEN.format(ZonedDateTime.ofInstant(e.startsAt(), zone())));
+        sb.append("🗓 ").append(WHEN.format(ZonedDateTime.ofInstant(e.startsAt(), zoneOf(e.municipality()))));
         if (e.place() != null) {
             sb.append("\n📍 ").append(Markup.escape(e.place()));
         }

@@ -133,7 +133,7 @@ class EventsTest extends IntegrationTest {
         assertThat(say(ADMIN_TELEGRAM_ID, "/staff add " + staff + " tsentr").text()).contains("✅");
         try {
             String date = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-                    .format(ZonedDateTime.now(events.zone()).plusDays(5));
+                    .format(ZonedDateTime.now(events.zoneOf("tsentr")).plusDays(5));
             String added = say(staff, "/event " + date + " | Фестиваль робототехники | Кванториум | 8-14 | техническая").text();
             assertThat(added).contains("добавлено", "Фестиваль робототехники");
             assertThat(jdbc.queryForObject("select municipality from event where title = 'Фестиваль робототехники'",
