@@ -223,12 +223,17 @@ public class ProgramSearch {
         return n == null ? 0 : n;
     }
 
-    /** Each word replaced by the most similar word of the catalog (itself, when the catalog has it). */
+    /**
+     * Each word replaced by the most similar word of the catalog; a word the catalog has is kept
+     * without looking further (a trigram comparison with every catalog word costs milliseconds, and
+     * a correctly spelled word that found nothing because of the filters needs none).
+     */
     private String corrected(String text) {
         String corrected = jdbc.queryForObject("""
-                select string_agg(coalesce((select w.word from program_word w where w.word % t.word
-                                            order by similarity(w.word, t.word) desc, w.word limit 1), t.word),
-                                  ' ' order by t.n)
+                select string_agg(case when exists (select 1 from program_word w where w.word = t.word) then t.word
+                                       else coalesce((select w.word from program_word w where w.word % t.word
+                                                      order by similarity(w.word, t.word) desc, w.word limit 1), t.word)
+                                  end, ' ' order by t.n)
                 from unnest(string_to_array(:text, ' ')) with ordinality as t(word, n)""",
                 new MapSqlParameterSource("text", text), String.class);
         return corrected == null ? text : corrected;
