@@ -45,14 +45,16 @@ public class ProgramImport {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ProgramSearch search;
 
     ProgramImport(ProgramStore store, Municipalities municipalities, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  PlatformTransactionManager transactions, Clock clock, ProgramSearch search) {
         this.store = store;
         this.municipalities = municipalities;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.search = search;
     }
 
     /** A full import; see {@link #importFile(String, byte[], Options)}. */
@@ -94,6 +96,9 @@ public class ProgramImport {
             return new Stored(upserted, deactivated, changed);
         });
         long storedAt = System.nanoTime();
+        if (stored.changed) {
+            search.catalogChanged();
+        }
         if (stored.upserted.createdIds().size() > ANALYZE_AFTER) {
             store.vacuumAnalyze();
         } else if (stored.changed) {
