@@ -12,9 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.broadcast.BroadcastDrafts.Draft;
 import ru.kruzhok.broadcast.BroadcastDrafts.State;
@@ -24,7 +21,6 @@ import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.Delivery;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.IncomingAttachment;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.municipality.Municipalities;
@@ -32,8 +28,9 @@ import ru.kruzhok.municipality.Municipality;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
+import ru.kruzhok.staff.StaffButton;
 import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
+import ru.kruzhok.staff.StaffInput;
 
 /**
  * /broadcast for staff in Telegram: the announcement (text with its formatting, optionally one photo
@@ -44,10 +41,10 @@ import ru.kruzhok.staff.StaffFilterOrder;
  * admins reach everyone. Buttons carry the staff prefix, so a parent's forged press never gets here.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class BroadcastComposer implements IncomingFilter {
+class BroadcastComposer implements StaffCommand, StaffButton, StaffInput {
 
-    static final String PREFIX = StaffCommand.BUTTON_PREFIX + "bc:";
+    private static final String BUTTONS = StaffButton.prefixFor("bc");
+    static final String PREFIX = BUTTONS + ":";
     private static final Pattern AGES = Pattern.compile("(?:от\\s*)?(\\d{1,2})(?:\\s*(?:-|–|—|\\.\\.|до)\\s*(\\d{1,2}))?(?:\\s*(?:лет|года?))?");
     private static final Pattern CANCEL_ARGS = Pattern.compile("(?:cancel|отмена|отменить)\\s+№?(\\d{1,18})");
 
@@ -78,25 +75,44 @@ class BroadcastComposer implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        // Parents never get past this (role checks are a cached snapshot): no database work for them.
-        if (!access.isStaff(in)) {
+    public String name() {
+        return "broadcast";
+    }
+
+    @Override
+    public Role role() {
+        return Role.STAFF;
+    }
+
+    @Override
+    public String description() {
+        return "Рассылка родителям";
+    }
+
+    @Override
+    public String prefix() {
+        return BUTTONS;
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
+        return in.isPrivate() ? onCommand(in) : say(BroadcastTexts.PRIVATE_ONLY);
+    }
+
+    @Override
+    public Optional<List<Reply>> press(Incoming in, String data) {
+        if (!in.isPrivate() || !data.startsWith(":")) {
             return Optional.empty();
         }
-        boolean command = "broadcast".equals(in.command());
-        boolean button = in.type() == Incoming.Type.BUTTON && in.payload() != null && in.payload().startsWith(PREFIX);
-        if (!command && !button && in.type() != Incoming.Type.TEXT && in.type() != Incoming.Type.ATTACHMENT
-                && !"cancel".equals(in.command())) {
+        return Optional.of(onButton(in, data.substring(1)));
+    }
+
+    /** While a draft is open, the staff member's messages in that chat (and /cancel) belong to it. */
+    @Override
+    public Optional<List<Reply>> take(Incoming in) {
+        boolean cancel = "cancel".equals(in.command());
+        if (!in.isPrivate() || (in.type() != Incoming.Type.TEXT && in.type() != Incoming.Type.ATTACHMENT && !cancel)) {
             return Optional.empty();
-        }
-        if (!in.isPrivate()) {
-            return command ? Optional.of(say(BroadcastTexts.PRIVATE_ONLY)) : Optional.empty();
-        }
-        if (command) {
-            return Optional.of(onCommand(in));
-        }
-        if (button) {
-            return Optional.of(onButton(in, in.payload().substring(PREFIX.length())));
         }
         if (!drafts.isOpen(in.chat())) {
             return Optional.empty();
@@ -105,12 +121,12 @@ class BroadcastComposer implements IncomingFilter {
         if (draft == null) {
             return Optional.empty();
         }
-        if ("cancel".equals(in.command())) {
+        if (cancel) {
             drafts.delete(in.chat());
             return Optional.of(say(BroadcastTexts.DROPPED));
         }
         if (in.command() != null) {
-            return Optional.empty(); // a caption starting with "/" (e.g. /import): not ours
+            return Optional.empty(); // a caption starting with "/" that is no staff command: not ours
         }
         return Optional.of(onMessage(in, draft));
     }
@@ -502,13 +518,5 @@ class BroadcastComposer implements IncomingFilter {
 
     private static List<Reply> say(String text) {
         return List.of(Reply.text(text));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Declaration {
-        @Bean
-        StaffCommand broadcastStaffCommand() {
-            return StaffCommand.staff("broadcast", "Рассылка родителям");
-        }
     }
 }

@@ -5,20 +5,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.IncomingAttachment;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
  * Staff send a CSV or XLSX file to the bot with the caption /import [add] [partial]: the catalog of
@@ -27,8 +22,7 @@ import ru.kruzhok.staff.StaffFilterOrder;
  * other municipalities are refused for staff who do not serve them.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class ImportCommand implements IncomingFilter {
+class ImportCommand implements StaffCommand {
 
     private static final int SHOWN_REJECTIONS = 20;
 
@@ -45,29 +39,44 @@ class ImportCommand implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        if (!"import".equals(in.command()) || !access.isStaff(in) || !in.isPrivate()) {
-            return Optional.empty();
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public Role role() {
+        return Role.STAFF;
+    }
+
+    @Override
+    public String description() {
+        return "Загрузить программы: файл с подписью /import";
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
+        if (!in.isPrivate()) {
+            return List.of(); // a file shared in a group is not an import
         }
         IncomingAttachment file = in.attachment();
         if (file == null || file.kind() != IncomingAttachment.Kind.DOCUMENT || file.fileRef() == null) {
-            return Optional.of(List.of(Reply.text(
+            return List.of(Reply.text(
                     """
                     Пришлите файл CSV или XLSX из Навигатора с подписью:
                     /import — файл заменяет весь каталог района (программы, которых в нём нет, скрываются);
                     /import add — только добавить новые и обновить имеющиеся программы;
-                    /import partial — загрузить верные строки, пропустив ошибочные (можно вместе с add).""")));
+                    /import partial — загрузить верные строки, пропустив ошибочные (можно вместе с add)."""));
         }
         String municipality = access.municipalitiesOf(in).stream().sorted().findFirst().orElse(null);
         if (!access.isAdmin(in) && access.municipalitiesOf(in).size() != 1) {
-            return Optional.of(List.of(Reply.text("Загрузка через чат доступна сотруднику одного района; используйте /api/admin/programs/import.")));
+            return List.of(Reply.text("Загрузка через чат доступна сотруднику одного района; используйте /api/admin/programs/import."));
         }
         Optional<byte[]> bytes = channels.find(in.chat().channel()).flatMap(c -> c.download(file.fileRef()));
         if (bytes.isEmpty()) {
             // Telegram itself refuses bots files over 20 MB; the size is not known here, so say both.
-            return Optional.of(List.of(Reply.text("Не удалось получить файл. Telegram отдаёт ботам файлы до 20 МБ: "
+            return List.of(Reply.text("Не удалось получить файл. Telegram отдаёт ботам файлы до 20 МБ: "
                     + "если файл больше, сохраните его в XLSX, разделите по районам или загрузите через "
-                    + "/api/admin/programs/import. Если меньше — попробуйте отправить его ещё раз.")));
+                    + "/api/admin/programs/import. Если меньше — попробуйте отправить его ещё раз."));
         }
         String args = in.commandArgs().toLowerCase(Locale.ROOT);
         boolean partial = args.contains("partial");
@@ -78,9 +87,9 @@ class ImportCommand implements IncomingFilter {
             audit.record(AuditLog.actorOf(in), "catalog.import", (full ? "full" : "add") + ": created " + result.created()
                     + ", updated " + result.updated() + ", deactivated " + result.deactivated()
                     + ", rejected " + result.rejected().size());
-            return Optional.of(List.of(Reply.text(report(result, partial))));
+            return List.of(Reply.text(report(result, partial)));
         } catch (ImportFileException e) {
-            return Optional.of(List.of(Reply.text("⚠️ Файл не загружен: " + Markup.escape(e.getMessage()))));
+            return List.of(Reply.text("⚠️ Файл не загружен: " + Markup.escape(e.getMessage())));
         }
     }
 
@@ -102,13 +111,5 @@ class ImportCommand implements IncomingFilter {
             }
         }
         return sb.toString().strip();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Declaration {
-        @Bean
-        StaffCommand importStaffCommand() {
-            return StaffCommand.staff("import", "Загрузить программы: файл с подписью /import");
-        }
     }
 }

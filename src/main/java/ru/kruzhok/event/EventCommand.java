@@ -4,21 +4,15 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
  * /event for staff, in one line (see {@link EventLine}): adds an event and announces it;
@@ -26,8 +20,7 @@ import ru.kruzhok.staff.StaffFilterOrder;
  * Staff act for their municipalities only; a staff member of one municipality need not name it.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class EventCommand implements IncomingFilter {
+class EventCommand implements StaffCommand {
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
@@ -42,10 +35,22 @@ class EventCommand implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        if (!"event".equals(in.command()) || !access.isStaff(in)) {
-            return Optional.empty();
-        }
+    public String name() {
+        return "event";
+    }
+
+    @Override
+    public Role role() {
+        return Role.STAFF;
+    }
+
+    @Override
+    public String description() {
+        return "События для родителей: /event";
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
         Set<String> reach = access.isAdmin(in) ? null : access.municipalitiesOf(in);
         String args = in.commandArgs();
         if (args.isBlank()) {
@@ -105,15 +110,7 @@ class EventCommand implements IncomingFilter {
         };
     }
 
-    private static Optional<List<Reply>> reply(String text) {
-        return Optional.of(List.of(Reply.text(text)));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Declaration {
-        @Bean
-        StaffCommand eventStaffCommand() {
-            return StaffCommand.staff("event", "События для родителей: /event");
-        }
+    private static List<Reply> reply(String text) {
+        return List.of(Reply.text(text));
     }
 }

@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
-import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
+import ru.kruzhok.staff.StaffButton;
 
 /**
  * «📚 В базу ответов» under a relayed staff answer: the staff member picks the topic the question
@@ -22,21 +19,25 @@ import ru.kruzhok.staff.StaffFilterOrder;
  * Only staff of the question's municipality (or an admin) may propose.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class FaqSuggestionButtons implements IncomingFilter {
+class FaqSuggestionButtons implements StaffButton {
 
-    static final String PROPOSE = StaffCommand.BUTTON_PREFIX + "kb:";
-    static final String TOPIC = StaffCommand.BUTTON_PREFIX + "kbt:";
-    static final String ALL_TOPICS = StaffCommand.BUTTON_PREFIX + "kba:";
-    static final String DROP = StaffCommand.BUTTON_PREFIX + "kbx";
+    /** Every answer-base button, the admins' «Принять» / «Отклонить» included. */
+    static final String PREFIX = StaffButton.prefixFor("kb");
+    static final String PROPOSE = PREFIX + ":";
+    static final String TOPIC = PREFIX + "t:";
+    static final String ALL_TOPICS = PREFIX + "a:";
+    static final String DROP = PREFIX + "x";
     private static final int GUESSES = 3;
 
     private final FaqSuggestions suggestions;
     private final FaqMatcher matcher;
     private final StaffAccess access;
     private final AuditLog audit;
+    private final SuggestionsCommand decisions;
 
-    FaqSuggestionButtons(FaqSuggestions suggestions, FaqMatcher matcher, StaffAccess access, AuditLog audit) {
+    FaqSuggestionButtons(FaqSuggestions suggestions, FaqMatcher matcher, StaffAccess access, AuditLog audit,
+                         SuggestionsCommand decisions) {
+        this.decisions = decisions;
         this.suggestions = suggestions;
         this.matcher = matcher;
         this.access = access;
@@ -44,10 +45,15 @@ class FaqSuggestionButtons implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        String payload = in.type() == Incoming.Type.BUTTON ? in.payload() : null;
-        if (payload == null) {
-            return Optional.empty();
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public Optional<List<Reply>> press(Incoming in, String data) {
+        String payload = PREFIX + data;
+        if (payload.startsWith(SuggestionsCommand.ACCEPT) || payload.startsWith(SuggestionsCommand.REJECT)) {
+            return decisions.decide(in, payload);
         }
         if (payload.equals(DROP)) {
             return reply("Хорошо, не добавляю.");

@@ -3,21 +3,18 @@ package ru.kruzhok.faq;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffChats;
-import ru.kruzhok.staff.StaffFilterOrder;
+import ru.kruzhok.staff.StaffInput;
 
 /** A staff member's Telegram reply, in a bound staff group, to a posted question goes back to the parent. */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class StaffReplies implements IncomingFilter {
+class StaffReplies implements StaffInput {
 
     private final QuestionDesk desk;
     private final StaffChats staffChats;
@@ -30,7 +27,7 @@ class StaffReplies implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
+    public Optional<List<Reply>> take(Incoming in) {
         if (in.chatKind() != Incoming.ChatKind.GROUP || in.replyToMessageId() == null || in.type() != Incoming.Type.TEXT) {
             return Optional.empty();
         }

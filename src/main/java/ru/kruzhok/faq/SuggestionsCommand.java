@@ -4,30 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
  * /suggestions for admins: the paraphrases staff proposed, each with «Принять» / «Отклонить».
  * Accepting adds it to the topic in the running matcher at once.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class SuggestionsCommand implements IncomingFilter {
+class SuggestionsCommand implements StaffCommand {
 
-    static final String ACCEPT = StaffCommand.BUTTON_PREFIX + "kbok:";
-    static final String REJECT = StaffCommand.BUTTON_PREFIX + "kbno:";
+    static final String ACCEPT = FaqSuggestionButtons.PREFIX + "ok:";
+    static final String REJECT = FaqSuggestionButtons.PREFIX + "no:";
     private static final int LIST = 10;
 
     private final FaqSuggestions suggestions;
@@ -44,12 +38,28 @@ class SuggestionsCommand implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        if ("suggestions".equals(in.command()) && access.isAdmin(in)) {
-            return Optional.of(list());
-        }
-        String payload = in.type() == Incoming.Type.BUTTON ? in.payload() : null;
-        if (payload == null || !(payload.startsWith(ACCEPT) || payload.startsWith(REJECT))) {
+    public String name() {
+        return "suggestions";
+    }
+
+    @Override
+    public Role role() {
+        return Role.ADMIN;
+    }
+
+    @Override
+    public String description() {
+        return "Предложения в базу ответов";
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
+        return list();
+    }
+
+    /** «Принять» / «Отклонить» under a suggestion ({@link FaqSuggestionButtons} hands them here). */
+    Optional<List<Reply>> decide(Incoming in, String payload) {
+        if (!(payload.startsWith(ACCEPT) || payload.startsWith(REJECT))) {
             return Optional.empty();
         }
         if (!access.isAdmin(in)) {
@@ -77,13 +87,5 @@ class SuggestionsCommand implements IncomingFilter {
                     .withButtonRow(Button.action("✅ Принять", ACCEPT + s.id()), Button.action("✖ Отклонить", REJECT + s.id())));
         }
         return replies;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Declaration {
-        @Bean
-        StaffCommand suggestionsStaffCommand() {
-            return StaffCommand.admin("suggestions", "Предложения в базу ответов");
-        }
     }
 }

@@ -11,7 +11,7 @@ import ru.kruzhok.channel.Reply;
 
 /** /audit [N] — the latest N staff actions (20 by default), for admins. */
 @Component
-class AuditCommand implements StaffCommandHandler {
+class AuditCommand implements StaffCommand {
 
     static final int DEFAULT = 20;
     static final int MAX = 100;
@@ -28,6 +28,24 @@ class AuditCommand implements StaffCommandHandler {
     @Override
     public String name() {
         return "audit";
+    }
+
+
+    @Override
+
+    public Role role() {
+
+        return Role.ADMIN;
+
+    }
+
+
+    @Override
+
+    public String description() {
+
+        return "Журнал действий сотрудников";
+
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ru.kruzhok.staff;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,9 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.core.annotation.Order;
+import io.github.bucket4j.TimeMeter;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Reply;
 
 /**
@@ -24,11 +24,11 @@ import ru.kruzhok.channel.Reply;
  * and gets no second warning.
  *
  * <p>O(1) and lock-free per update (a Caffeine lookup and a Bucket4j CAS); it runs on the chat's
- * own dispatcher turn, so a flood costs other chats nothing. Buckets of quiet chats expire.
+ * own dispatcher turn, so a flood costs other chats nothing. Buckets of quiet chats expire. Time is
+ * the injected clock's, so a test can let a chat calm down without waiting.
  */
 @Component
-@Order(StaffFilterOrder.FLOOD_CONTROL)
-class FloodControl implements IncomingFilter {
+class FloodControl {
 
     static final String SLOW_DOWN = "Пожалуйста, помедленнее 🙏 Я отвечу, как только сообщения перестанут приходить "
             + "так часто.";
@@ -39,20 +39,34 @@ class FloodControl implements IncomingFilter {
     private final FloodProperties properties;
     private final Cache<String, ChatState> chats;
     private final Counter dropped;
+    private final TimeMeter time;
 
-    FloodControl(FloodProperties properties, MeterRegistry meters) {
+    FloodControl(FloodProperties properties, MeterRegistry meters, Clock clock) {
         this.properties = properties;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                java.time.Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
         // Twice the window: a chat idle that long has a full bucket anyway, so forgetting it is exact.
         this.chats = Caffeine.newBuilder()
                 .expireAfterAccess(properties.window().multipliedBy(2).plus(Duration.ofSeconds(1)))
                 .maximumSize(200_000)
+                .ticker(() -> time.currentTimeNanos())
                 .build();
         this.dropped = Counter.builder("kruzhok.flood.dropped").description("Updates dropped by flood control")
                 .register(meters);
     }
 
-    @Override
-    public Optional<List<Reply>> intercept(Incoming incoming) {
+    /** Empty to let the update through; otherwise what to answer instead (often nothing). */
+    Optional<List<Reply>> check(Incoming incoming) {
         ChatState state = chats.get(incoming.chat().key(), key -> new ChatState(newBucket(), new AtomicBoolean()));
         Bucket bucket = state.bucket();
         if (state.silenced().get()) {
@@ -75,6 +89,7 @@ class FloodControl implements IncomingFilter {
 
     private Bucket newBucket() {
         return Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(properties.messages())
                         .refillGreedy(properties.messages(), properties.window()).build())
                 .build();

@@ -80,7 +80,7 @@ class StaffChatCommands {
     }
 
     @Component
-    static class Bind implements StaffCommandHandler {
+    static class Bind implements StaffCommand {
         private final StaffChatCommands commands;
 
         Bind(StaffChatCommands commands) {
@@ -92,6 +92,24 @@ class StaffChatCommands {
             return "bind";
         }
 
+
+        @Override
+
+        public Role role() {
+
+            return Role.STAFF;
+
+        }
+
+
+        @Override
+
+        public String description() {
+
+            return "(в группе) Сделать группу чатом специалистов";
+
+        }
+
         @Override
         public List<Reply> handle(Incoming incoming) {
             return commands.bind(incoming);
@@ -99,7 +117,7 @@ class StaffChatCommands {
     }
 
     @Component
-    static class Unbind implements StaffCommandHandler {
+    static class Unbind implements StaffCommand {
         private final StaffChatCommands commands;
 
         Unbind(StaffChatCommands commands) {
@@ -109,6 +127,24 @@ class StaffChatCommands {
         @Override
         public String name() {
             return "unbind";
+        }
+
+
+        @Override
+
+        public Role role() {
+
+            return Role.STAFF;
+
+        }
+
+
+        @Override
+
+        public String description() {
+
+            return "(в группе) Отвязать группу";
+
         }
 
         @Override

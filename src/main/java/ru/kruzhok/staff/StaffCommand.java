@@ -1,41 +1,73 @@
 package ru.kruzhok.staff;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.Reply;
+
 /**
- * A command only staff may use. A feature declares its staff commands as beans:
- * <pre>{@code
- * @Bean StaffCommand broadcastCommand() {
- *     return StaffCommand.staff("broadcast", "Рассылка родителям");
- * }
- * }</pre>
- * Declared commands appear in staff members' command menus, and the guard answers anyone without
- * the role exactly as for an unknown command, so parents never learn staff commands exist.
- *
- * @param name        the command without the slash, lower case ("broadcast")
- * @param description the menu text
- * @param adminOnly   true when only admins may use it
+ * A command only staff may use, as one object: its name, the role it needs, the menu text and what
+ * it does. A feature makes its command a bean ({@code @Component class ImportCommand implements
+ * StaffCommand}); {@link StaffCommandRouter} finds it by name after checking the role once, so a
+ * handler never checks it again. Anyone without the role gets exactly the reply an unknown command
+ * gets, so parents never learn staff commands exist. Declared commands appear in staff members'
+ * command menus and in their /help.
  */
-public record StaffCommand(String name, String description, boolean adminOnly) {
+public interface StaffCommand {
 
-    /** Button payloads starting with this are staff buttons: a press by anyone else is refused. */
-    public static final String BUTTON_PREFIX = "s:";
+    /** Who may use a command. */
+    enum Role {
+        /** Staff of any municipality, and admins. */
+        STAFF,
+        /** Admins only. */
+        ADMIN
+    }
 
-    public StaffCommand {
+    /** The command without the slash, lower case latin ("broadcast"). */
+    String name();
+
+    Role role();
+
+    /** The menu and /help text, in Russian. */
+    String description();
+
+    /** Runs only for someone who holds {@link #role()}. */
+    List<Reply> handle(Incoming incoming);
+
+    /** A command from a name, a role, a description and a handler (for small commands and tests). */
+    static StaffCommand of(String name, Role role, String description, Handler handler) {
+        return new Simple(checkedName(name), role, description, handler);
+    }
+
+    /** What a command does, as a function. */
+    @FunctionalInterface
+    interface Handler {
+        List<Reply> handle(Incoming incoming);
+    }
+
+    /** The name lower-cased; refused when Telegram could not show it in a menu. */
+    static String checkedName(String name) {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
-        name = name.toLowerCase(Locale.ROOT);
-        if (!name.matches("[a-z0-9_]{1,32}")) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.matches("[a-z0-9_]{1,32}")) {
             throw new IllegalArgumentException("a command name is 1-32 latin letters, digits or '_': " + name);
         }
+        return lower;
     }
 
-    public static StaffCommand staff(String name, String description) {
-        return new StaffCommand(name, description, false);
-    }
+    /** The value behind {@link #of}. */
+    record Simple(String name, Role role, String description, Handler handler) implements StaffCommand {
+        public Simple {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(handler, "handler");
+        }
 
-    public static StaffCommand admin(String name, String description) {
-        return new StaffCommand(name, description, true);
+        @Override
+        public List<Reply> handle(Incoming incoming) {
+            return handler.handle(incoming);
+        }
     }
 }

@@ -62,7 +62,7 @@ class StaffCommandMenus implements AutoCloseable {
         parentMenus.forEach(m -> menu.addAll(m.parentCommands()));
         if (access.isStaff(telegramUserId)) {
             boolean admin = access.isAdmin(telegramUserId);
-            commands.all().stream().filter(c -> admin || !c.adminOnly())
+            commands.all().stream().filter(c -> StaffCommands.allows(c, true, admin))
                     .forEach(c -> menu.add(new BotCommand(c.name(), c.description())));
         }
         return menu;

@@ -12,7 +12,7 @@ import ru.kruzhok.municipality.Municipality;
 
 /** /staff add|remove|list — admins manage staff in their private chat with the bot. */
 @Component
-class StaffRosterCommand implements StaffCommandHandler {
+class StaffRosterCommand implements StaffCommand {
 
     static final String USAGE = """
             Управление сотрудниками:
@@ -35,6 +35,24 @@ class StaffRosterCommand implements StaffCommandHandler {
     @Override
     public String name() {
         return "staff";
+    }
+
+
+    @Override
+
+    public Role role() {
+
+        return Role.ADMIN;
+
+    }
+
+
+    @Override
+
+    public String description() {
+
+        return "Сотрудники: add, remove, list";
+
     }
 
     @Override

@@ -15,7 +15,7 @@ import ru.kruzhok.municipality.Municipality;
  * (all of them, plus the overall total, for admins). Staff never see another municipality's figures.
  */
 @Component
-class StatsCommand implements StaffCommandHandler {
+class StatsCommand implements StaffCommand {
 
     static final String NOT_YOURS = "Статистика этого муниципалитета вам недоступна.";
 
@@ -34,6 +34,24 @@ class StatsCommand implements StaffCommandHandler {
     @Override
     public String name() {
         return "stats";
+    }
+
+
+    @Override
+
+    public Role role() {
+
+        return Role.STAFF;
+
+    }
+
+
+    @Override
+
+    public String description() {
+
+        return "Статистика по родителям и вопросам";
+
     }
 
     @Override

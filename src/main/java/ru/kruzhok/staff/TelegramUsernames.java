@@ -3,18 +3,14 @@ package ru.kruzhok.staff;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
-import ru.kruzhok.channel.Reply;
 
 /**
  * Remembers which Telegram user id goes with which @username, so an admin can write
@@ -24,8 +20,7 @@ import ru.kruzhok.channel.Reply;
  * <p>Writes only when a pair is new to this instance (a small cache in front), not on every message.
  */
 @Component
-@Order(StaffFilterOrder.USERNAMES)
-class TelegramUsernames implements IncomingFilter {
+class TelegramUsernames {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -37,8 +32,8 @@ class TelegramUsernames implements IncomingFilter {
         this.clock = clock;
     }
 
-    @Override
-    public Optional<List<Reply>> intercept(Incoming incoming) {
+    /** Notes the sender's user name when it is new to this instance. */
+    void remember(Incoming incoming) {
         Long userId = StaffAccess.telegramUserId(incoming);
         String username = normalise(incoming.username());
         if (userId != null && username != null && !userId.equals(recent.getIfPresent(username))) {
@@ -48,7 +43,6 @@ class TelegramUsernames implements IncomingFilter {
                     """, username, userId, Timestamp.from(clock.instant()));
             recent.put(username, userId);
         }
-        return Optional.empty();
     }
 
     /** The user id last seen with {@code username} (with or without '@', any case). */

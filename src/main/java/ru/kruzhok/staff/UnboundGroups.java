@@ -1,21 +1,14 @@
 package ru.kruzhok.staff;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
-import ru.kruzhok.channel.Reply;
 
 /**
  * The bot talks in groups only when the group is a bound staff chat. In any other group everything
  * is dropped silently except /bind, which is how a group becomes a staff chat.
  */
 @Component
-@Order(StaffFilterOrder.UNBOUND_GROUPS)
-class UnboundGroups implements IncomingFilter {
+class UnboundGroups {
 
     private final StaffChats staffChats;
 
@@ -23,11 +16,11 @@ class UnboundGroups implements IncomingFilter {
         this.staffChats = staffChats;
     }
 
-    @Override
-    public Optional<List<Reply>> intercept(Incoming incoming) {
+    /** True when the update comes from a group that is not a staff chat (and is not /bind). */
+    boolean silences(Incoming incoming) {
         if (incoming.chatKind() != Incoming.ChatKind.GROUP || "bind".equals(incoming.command())) {
-            return Optional.empty();
+            return false;
         }
-        return staffChats.municipalityOfStaffChat(incoming.chat()).isPresent() ? Optional.empty() : Optional.of(List.of());
+        return staffChats.municipalityOfStaffChat(incoming.chat()).isEmpty();
     }
 }

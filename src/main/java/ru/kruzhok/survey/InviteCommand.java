@@ -1,20 +1,14 @@
 package ru.kruzhok.survey;
 
 import java.util.List;
-import java.util.Optional;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
  * /invite &lt;survey&gt; for staff: invites the survey's audience in their municipalities (admins:
@@ -22,8 +16,7 @@ import ru.kruzhok.staff.StaffFilterOrder;
  * running it again only reaches newcomers.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class InviteCommand implements IncomingFilter {
+class InviteCommand implements StaffCommand {
 
     private final StaffAccess access;
     private final SurveyInviter inviter;
@@ -34,10 +27,22 @@ class InviteCommand implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        if (!"invite".equals(in.command()) || !access.isStaff(in)) {
-            return Optional.empty();
-        }
+    public String name() {
+        return "invite";
+    }
+
+    @Override
+    public Role role() {
+        return Role.STAFF;
+    }
+
+    @Override
+    public String description() {
+        return "Пригласить на опрос: /invite satisfaction";
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
         String surveyId = in.commandArgs().isBlank() ? "" : in.commandArgs().split("\\s+")[0];
         if (surveyId.isEmpty()) {
             return reply("Укажите опрос: /invite satisfaction");
@@ -58,15 +63,7 @@ class InviteCommand implements IncomingFilter {
                 + ". Ход отправки: рассылка №" + result.noticeId() + ".");
     }
 
-    private static Optional<List<Reply>> reply(String text) {
-        return Optional.of(List.of(Reply.text(text)));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Declaration {
-        @Bean
-        StaffCommand inviteStaffCommand() {
-            return StaffCommand.staff("invite", "Пригласить на опрос: /invite satisfaction");
-        }
+    private static List<Reply> reply(String text) {
+        return List.of(Reply.text(text));
     }
 }

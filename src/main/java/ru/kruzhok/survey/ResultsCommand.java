@@ -1,23 +1,17 @@
 package ru.kruzhok.survey;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.AlbumItem;
 import ru.kruzhok.channel.Incoming;
-import ru.kruzhok.channel.IncomingFilter;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
 import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffFilterOrder;
 
 /**
  * /results &lt;survey&gt; [municipality] for staff: the summary, then one chart per question as an album,
@@ -25,8 +19,7 @@ import ru.kruzhok.staff.StaffFilterOrder;
  * unless they name a municipality. An unknown survey id gets the list of known ones.
  */
 @Component
-@Order(StaffFilterOrder.FEATURE_COMMANDS)
-class ResultsCommand implements IncomingFilter {
+class ResultsCommand implements StaffCommand {
 
     private final StaffAccess access;
     private final SurveyResults results;
@@ -41,21 +34,33 @@ class ResultsCommand implements IncomingFilter {
     }
 
     @Override
-    public Optional<List<Reply>> intercept(Incoming in) {
-        if (!"results".equals(in.command()) || !access.isStaff(in)) {
-            return Optional.empty();
-        }
+    public String name() {
+        return "results";
+    }
+
+    @Override
+    public Role role() {
+        return Role.STAFF;
+    }
+
+    @Override
+    public String description() {
+        return "Итоги опроса: /results satisfaction";
+    }
+
+    @Override
+    public List<Reply> handle(Incoming in) {
         String[] args = in.commandArgs().isBlank() ? new String[0] : in.commandArgs().split("\\s+");
         if (args.length == 0) {
-            return Optional.of(List.of(Reply.text("Укажите опрос: /results <опрос> [код района].\n" + knownSurveys())));
+            return List.of(Reply.text("Укажите опрос: /results <опрос> [код района].\n" + knownSurveys()));
         }
         if (catalog.find(args[0]).isEmpty()) {
-            return Optional.of(List.of(Reply.text("Опрос «" + Markup.escape(args[0]) + "» не найден.\n" + knownSurveys())));
+            return List.of(Reply.text("Опрос «" + Markup.escape(args[0]) + "» не найден.\n" + knownSurveys()));
         }
         String municipality = args.length > 1 ? args[1] : null;
         if (municipality != null ? !access.mayAct(in, municipality) : !access.isAdmin(in)) {
             if (municipality != null) {
-                return Optional.of(List.of(Reply.text("Результаты этого района вам недоступны.")));
+                return List.of(Reply.text("Результаты этого района вам недоступны."));
             }
             municipality = access.municipalitiesOf(in).stream().sorted().findFirst().orElse(null);
         }
@@ -67,20 +72,12 @@ class ResultsCommand implements IncomingFilter {
                 .toList();
         audit.record(AuditLog.actorOf(in), "survey.results", args[0] + (municipality == null ? "" : " " + municipality));
         // one reply: the summary, then the charts as an album (Telegram splits it at 10 photos)
-        return Optional.of(List.of(Reply.album(summary, album)));
+        return List.of(Reply.album(summary, album));
     }
 
     private String knownSurveys() {
         return "Опросы: " + catalog.all().stream()
                 .map(s -> s.id() + " — «" + Markup.escape(s.title()) + "»")
                 .collect(Collectors.joining("; ")) + ".";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Declaration {
-        @Bean
-        StaffCommand resultsStaffCommand() {
-            return StaffCommand.staff("results", "Итоги опроса: /results satisfaction");
-        }
     }
 }

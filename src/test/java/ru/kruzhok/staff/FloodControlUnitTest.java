@@ -3,6 +3,7 @@ package ru.kruzhok.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.Reply;
+import ru.kruzhok.support.SettableClock;
 
 class FloodControlUnitTest {
 
@@ -19,12 +21,13 @@ class FloodControlUnitTest {
     }
 
     @Test
-    void aChatThatKeepsFloodingIsWarnedOnceAndHeardAgainOnceItCalmsDown() throws Exception {
-        FloodControl flood = new FloodControl(new FloodProperties(5, Duration.ofMillis(500)), new SimpleMeterRegistry());
+    void aChatThatKeepsFloodingIsWarnedOnceAndHeardAgainOnceItCalmsDown() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-02T10:00:00Z"));
+        FloodControl flood = new FloodControl(new FloodProperties(5, Duration.ofMillis(500)), new SimpleMeterRegistry(), clock);
         int passed = 0;
         int warnings = 0;
         for (int i = 0; i < 50; i++) {
-            Optional<List<Reply>> result = flood.intercept(message("1", i));
+            Optional<List<Reply>> result = flood.check(message("1", i));
             if (result.isEmpty()) {
                 passed++;
             } else if (!result.get().isEmpty()) {
@@ -33,19 +36,22 @@ class FloodControlUnitTest {
         }
         assertThat(passed).isEqualTo(5);
         assertThat(warnings).isEqualTo(1);
-        assertThat(flood.intercept(message("2", 0))).as("another chat").isEmpty();
+        assertThat(flood.check(message("2", 0))).as("another chat").isEmpty();
 
-        Thread.sleep(600); // quiet for a whole window
-        assertThat(flood.intercept(message("1", 99))).isEmpty();
+        clock.advance(Duration.ofMillis(100));
+        assertThat(flood.check(message("1", 98))).as("still flooding: silenced").contains(List.of());
+        clock.advance(Duration.ofMillis(600)); // quiet for a whole window
+        assertThat(flood.check(message("1", 99))).isEmpty();
     }
 
     @Test
     void aFloodingGroupIsIgnoredWithoutAWarning() {
-        FloodControl flood = new FloodControl(new FloodProperties(2, Duration.ofSeconds(10)), new SimpleMeterRegistry());
+        FloodControl flood = new FloodControl(new FloodProperties(2, Duration.ofSeconds(10)), new SimpleMeterRegistry(),
+                new SettableClock(Instant.parse("2026-11-02T10:00:00Z")));
         Incoming group = new Incoming("g", new ChatAddress("telegram", "-5"), "7", Incoming.ChatKind.GROUP,
                 Incoming.Type.TEXT, "x", null, null, false, false, null, null, null, null);
-        flood.intercept(group);
-        flood.intercept(group);
-        assertThat(flood.intercept(group)).contains(List.of());
+        flood.check(group);
+        flood.check(group);
+        assertThat(flood.check(group)).contains(List.of());
     }
 }

@@ -89,6 +89,25 @@ class StaffCommandsTest extends IntegrationTest {
     }
 
     @Test
+    void staffHelpListsTheCommandsTheirRoleAllowsAfterTheParentsHelp() {
+        long staff = newStaff("tsentr");
+        long parent = newChatId();
+        String parentsHelp = say(parent, "/help").text();
+
+        int before = TELEGRAM.messagesTo(staff).size();
+        TELEGRAM.sendText(staff, "/help");
+        List<Call> replies = TELEGRAM.awaitMessages(staff, before + 2);
+        assertThat(replies.get(before).text()).isEqualTo(parentsHelp);
+        assertThat(replies.get(before + 1).text()).contains("/broadcast — Рассылка родителям", "/import", "/reload",
+                "/results", "/invite", "/event", "/stats").doesNotContain("/audit", "/suggestions");
+
+        before = TELEGRAM.messagesTo(ADMIN_TELEGRAM_ID).size();
+        TELEGRAM.sendText(ADMIN_TELEGRAM_ID, "/help");
+        assertThat(TELEGRAM.awaitMessages(ADMIN_TELEGRAM_ID, before + 2).get(before + 1).text())
+                .contains("/audit — Журнал действий сотрудников", "/suggestions", "/staff");
+    }
+
+    @Test
     void adminAddsStaffWhoThenGetsTheStaffMenuAndCanBeRemoved() {
         long user = newChatId();
         Call added = say(ADMIN_TELEGRAM_ID, "/staff add " + user + " tsentr");
