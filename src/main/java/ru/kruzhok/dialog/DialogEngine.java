@@ -412,7 +412,7 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
                 return v.get();
             }
         }
-        return "";
+        return null; // not a placeholder: the validator refuses it at load, so it never reaches a parent
     }
 
     private Step currentStep(Turn t) {

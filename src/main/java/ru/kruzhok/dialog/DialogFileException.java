@@ -1,22 +1,46 @@
 package ru.kruzhok.dialog;
 
-/** A dialog file that cannot be used, with the file, the line and what is wrong, in plain words. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Files under {@code dialogs/} that cannot be used: every problem found, each as
+ * {@code file:line: what is wrong}, in words a methodist can act on. The flows, the FAQ and the
+ * surveys all report through it, so /reload shows every problem at once, one a line.
+ */
 public class DialogFileException extends RuntimeException {
 
-    private final String file;
-    private final int line;
+    /** One problem: where it is and what is wrong. */
+    public record Problem(String file, int line, String what) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + what;
+        }
+    }
 
-    DialogFileException(String file, int line, String problem) {
-        super(file + ":" + line + ": " + problem);
-        this.file = file;
-        this.line = line;
+    private final List<Problem> problems;
+
+    public DialogFileException(String file, int line, String problem) {
+        this(List.of(new Problem(file, line, problem)));
+    }
+
+    public DialogFileException(List<Problem> problems) {
+        super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problems");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
     }
 
     public String file() {
-        return file;
+        return problems.get(0).file();
     }
 
     public int line() {
-        return line;
+        return problems.get(0).line();
     }
 }

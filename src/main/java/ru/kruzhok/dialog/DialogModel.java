@@ -59,7 +59,7 @@ final class DialogModel {
     }
 
     /** Everything loaded at once; swapped whole on reload, so a conversation never sees half a reload. */
-    record Dialogs(Map<String, Flow> flows, Map<String, String> texts, String version) {
+    record Dialogs(Map<String, Flow> flows, Map<String, String> texts, Map<String, Source> textSources, String version) {
         Flow flow(String id) {
             return flows.get(id);
         }
@@ -71,6 +71,16 @@ final class DialogModel {
             }
             String byKey = texts.get(keyOrInline);
             return byKey != null ? byKey : keyOrInline;
+        }
+
+        /** Where a text is written (the texts file's first line when it is not there). */
+        Source textSource(String key) {
+            Source source = textSources.get(key);
+            if (source != null) {
+                return source;
+            }
+            return textSources.values().stream().map(Source::file).findFirst().map(f -> new Source(f, 1))
+                    .orElse(new Source("dialogs/texts.yaml", 1));
         }
     }
 }

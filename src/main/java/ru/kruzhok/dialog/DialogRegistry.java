@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,13 +39,19 @@ public class DialogRegistry {
 
     private final DialogProperties properties;
     private final FlowValidator validator;
+    private final DialogContract contract;
     private volatile Dialogs current;
 
-    DialogRegistry(DialogProperties properties, List<DialogAction> actions, List<DialogProvider> providers) {
+    DialogRegistry(DialogProperties properties, List<DialogAction> actions, List<DialogProvider> providers,
+                   List<DialogUses> uses, List<PlaceholderSource> placeholders) {
         this.properties = properties;
         Set<String> actionNames = actions.stream().map(DialogAction::name).collect(Collectors.toUnmodifiableSet());
         Set<String> providerNames = providers.stream().map(DialogProvider::name).collect(Collectors.toUnmodifiableSet());
         this.validator = new FlowValidator(actionNames, providerNames);
+        Map<String, String> oldSpellings = new HashMap<>();
+        placeholders.forEach(p -> oldSpellings.putAll(p.oldSpellings()));
+        this.contract = new DialogContract(uses, placeholders.stream().flatMap(p -> p.names().stream())
+                .collect(Collectors.toUnmodifiableSet()), oldSpellings);
         this.current = loadAndValidate();
         log.info("Dialogs loaded: {} flows, {} texts, version {}", current.flows().size(), current.texts().size(),
                 current.version());
@@ -100,6 +108,10 @@ public class DialogRegistry {
         List<DialogFile> flows = files.stream().filter(f -> !isTexts(f.name())).toList();
         Dialogs dialogs = new FlowLoader().load(flows, texts);
         validator.validate(dialogs);
+        List<DialogFileException.Problem> problems = contract.check(dialogs);
+        if (!problems.isEmpty()) {
+            throw new DialogFileException(problems);
+        }
         return dialogs;
     }
 

@@ -49,6 +49,7 @@ final class FlowLoader {
 
     Dialogs load(List<DialogFile> flowFiles, List<DialogFile> textFiles) {
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, Source> textSources = new LinkedHashMap<>();
         for (DialogFile file : textFiles) {
             MappingNode root = mapping(file, compose(file), "a texts file is a list of 'key: text'");
             for (NodeTuple t : root.getValue()) {
@@ -57,6 +58,7 @@ final class FlowLoader {
                     throw error(file, t.getKeyNode(), "the text '" + key + "' is defined twice");
                 }
                 texts.put(key, scalar(file, t.getValueNode(), "the text '" + key + "' must be a string"));
+                textSources.put(key, new Source(file.name(), t.getKeyNode().getStartMark().getLine() + 1));
             }
         }
         Map<String, Flow> flows = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ final class FlowLoader {
             }
             flows.put(flow.id(), flow);
         }
-        return new Dialogs(Map.copyOf(flows), Map.copyOf(texts), version(flowFiles, textFiles));
+        return new Dialogs(Map.copyOf(flows), Map.copyOf(texts), Map.copyOf(textSources), version(flowFiles, textFiles));
     }
 
     private Flow flow(DialogFile file, Node node) {

@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.municipality.MunicipalPlaceholders;
 
 /**
  * Reads and checks the knowledge base. Staff edit these files by hand, so every mistake stops
@@ -211,8 +212,10 @@ final class FaqLoader {
         if (answer != null) {
             for (String p : AnswerTemplate.placeholders(answer)) {
                 if (!AnswerTemplate.PLACEHOLDERS.contains(p)) {
+                    String now = MunicipalPlaceholders.OLD_SPELLINGS.get(p);
                     error(source, f.get("answer"), "unknown placeholder {" + p + "} in the answer of '" + id
-                            + "', known: " + AnswerTemplate.PLACEHOLDERS.stream().sorted().toList());
+                            + (now != null ? "': it is written {" + now + "} now"
+                                    : "', known: " + AnswerTemplate.PLACEHOLDERS.stream().sorted().toList()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package ru.kruzhok.survey;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -87,6 +88,16 @@ class SurveyDialogBeans {
     /** {survey.retry}: the retry text of the question step, which depends on the question shown. */
     @Bean
     PlaceholderSource surveyRetryText(SurveyChat chat) {
-        return (name, ctx) -> name.equals("survey.retry") ? chat.retryText(ctx) : Optional.empty();
+        return new PlaceholderSource() {
+            @Override
+            public Set<String> names() {
+                return Set.of("survey.retry");
+            }
+
+            @Override
+            public Optional<String> value(String name, DialogContext ctx) {
+                return name.equals("survey.retry") ? chat.retryText(ctx) : Optional.empty();
+            }
+        };
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,53 @@ class ReloadTelegramTest extends IntegrationTest {
         TelegramParent parent = new TelegramParent(TELEGRAM, newChatId());
         assertThat(parent.send("/menu").text()).contains("Чем могу помочь?").doesNotContain("Новый текст");
         assertThat(parent.press("Настройки").text()).contains("Ваши настройки");
+    }
+
+    /** The line of a file under dialogs/ that starts with {@code prefix}, counted from 1. */
+    private static int lineOf(String file, String prefix) throws Exception {
+        List<String> lines = Files.readAllLines(DIALOGS_DIR.resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(prefix + " not in " + file);
+    }
+
+    @Test
+    void aRenamedStepTheBotOpensItselfIsRefusedAndTheOldFlowsKeepRunning() throws Exception {
+        long staff = newStaff();
+        edit("certificate.yaml", "  suggest:\n", "  maybe:\n");
+
+        Call reply = say(staff, "/reload");
+
+        assertThat(reply.text()).contains("⚠️", "Ничего не обновлено", "dialogs/certificate.yaml:" + lineOf("certificate.yaml", "flow:") + ":",
+                "в сценарии «certificate» нет шага «suggest», а бот сам открывает его");
+        assertThat(reload.reloadAll().ok()).as("still refused on a second try").isFalse();
+    }
+
+    @Test
+    void aMissingTextTheBotShowsIsRefused() throws Exception {
+        long staff = newStaff();
+        edit("texts.yaml", "faq_gone: \"Этот ответ больше не доступен. Выберите вопрос из списка.\"\n", "");
+
+        Call reply = say(staff, "/reload");
+
+        assertThat(reply.text()).contains("⚠️", "dialogs/texts.yaml:1:", "нет текста «faq_gone», а бот показывает его родителям");
+    }
+
+    @Test
+    void anUnknownPlaceholderIsRefusedWithTheLineOfItsText() throws Exception {
+        long staff = newStaff();
+        int line = lineOf("texts.yaml", "faq_sent:");
+        edit("texts.yaml", "Часы работы: {moc.hours}.", "Часы работы: {moc.hour}.");
+
+        Call reply = say(staff, "/reload");
+
+        assertThat(reply.text()).contains("⚠️", "dialogs/texts.yaml:" + line + ":", "неизвестная подстановка {moc.hour}",
+                "{moc.hours}");
+        TelegramParent parent = new TelegramParent(TELEGRAM, newChatId());
+        assertThat(parent.send("/menu").text()).contains("Чем могу помочь?");
     }
 
     @Test
