@@ -28,7 +28,8 @@ class CatalogDialogUses implements DialogUses {
         for (String key : new String[] {"search_any_direction", "search_any_age", "search_any_district",
                 "search_program_gone", "search_no_filters", "search_watch_button", "search_unwatch_button",
                 "search_watch_saved", "search_watch_already", "search_watch_no_consent", "search_watch_too_many",
-                "search_watch_off", "saved_search_gone", "saved_search_apply", "button_saved_search_open",
+                "search_watch_off", "search_nearby_no_district", "search_ovz_shown", "saved_search_gone",
+                "saved_search_apply", "button_saved_search_open",
                 "button_saved_search_off", "settings_watches_none", "settings_watches_some"}) {
             t.put(key, Set.of());
         }

@@ -13,6 +13,7 @@ final class ChatSearchQuery {
     static final String DISTRICT = "search.district";
     static final String COST = "search.cost";
     static final String TEXT = "search.text";
+    static final String OVZ = "search.ovz";
     static final String PAGE = "search.page";
     static final String PROGRAM = "search.program";
     static final String ANY = "any";
@@ -21,7 +22,7 @@ final class ChatSearchQuery {
     }
 
     static void clear(DialogContext ctx) {
-        for (String var : new String[] {DIRECTION, AGE, DISTRICT, COST, TEXT, PAGE, PROGRAM}) {
+        for (String var : new String[] {DIRECTION, AGE, DISTRICT, COST, TEXT, OVZ, PAGE, PROGRAM}) {
             ctx.setVar(var, null);
         }
     }
@@ -31,6 +32,9 @@ final class ChatSearchQuery {
         q = Direction.fromApiName(ctx.var(DIRECTION)).map(q::withDirection).orElse(q);
         q = CostType.fromApiName(ctx.var(COST)).map(q::withCost).orElse(q);
         q = q.withDistrict(ctx.var(DISTRICT)).withText(ctx.var(TEXT));
+        if ("yes".equals(ctx.var(OVZ))) {
+            q = q.withOvz(true);
+        }
         if (ctx.var(AGE) != null) {
             try {
                 q = q.withAge(Integer.parseInt(ctx.var(AGE)));
@@ -60,6 +64,9 @@ final class ChatSearchQuery {
         }
         if (parsed.cost() != null) {
             ctx.setVar(COST, parsed.cost().apiName());
+        }
+        if (parsed.ovz()) {
+            ctx.setVar(OVZ, "yes");
         }
         if (parsed.text() != null && !parsed.text().isBlank()) {
             ctx.setVar(TEXT, parsed.text());

@@ -73,7 +73,7 @@ class ProgramController {
                 .withPage(query.page(), Math.min(query.size(), ProgramSearch.MAX_SIZE));
         ProgramPage found = search.search(query);
         return new SearchResponse(found.total(), found.items(), found.page(), found.size(),
-                new Applied(query.text(), query.direction(), query.age(), query.municipality(), query.district(),
+                new Applied(SearchTextParser.shown(query.text()), query.direction(), query.age(), query.municipality(), query.district(),
                         query.cost(), query.ovz()), found.relaxSuggestion());
     }
 

@@ -146,7 +146,7 @@ class SavedSearches {
         }
         CostType.fromApiName(f.cost()).ifPresent(c -> parts.add(c.title().toLowerCase()));
         if (f.text() != null) {
-            parts.add("«" + Markup.escape(f.text()) + "»");
+            parts.add("«" + Markup.escape(SearchTextParser.shown(f.text())) + "»");
         }
         return parts.isEmpty() ? texts.apply("search_no_filters") : String.join(", ", parts);
     }

@@ -126,8 +126,11 @@ class SearchResultsProvider implements DialogProvider {
         if (q.cost() != null) {
             parts.add(q.cost().title().toLowerCase());
         }
+        if (Boolean.TRUE.equals(q.ovz())) {
+            parts.add(ctx.text("search_ovz_shown"));
+        }
         if (q.text() != null) {
-            parts.add("«" + Markup.escape(q.text()) + "»");
+            parts.add("«" + Markup.escape(SearchTextParser.shown(q.text())) + "»");
         }
         return parts.isEmpty() ? ctx.text("search_no_filters") : String.join(", ", parts);
     }

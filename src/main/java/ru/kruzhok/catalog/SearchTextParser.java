@@ -1,5 +1,6 @@
 package ru.kruzhok.catalog;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,27 +8,51 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.dialog.DialogProperties;
+import ru.kruzhok.dialog.ReloadableContent;
 
 /**
  * Turns what a parent types («танцы для 7 лет бесплатно», «робототехника 10 лет», «бассейн по
- * сертификату») into the same filters the guided search sets — age, direction, cost, ОВЗ — and
- * leaves the rest as a full-text query.
+ * сертификату») into the same filters the guided search sets — age, direction, cost, ОВЗ, «рядом» —
+ * and leaves the rest as a full-text query. It also says how much of the text those filters
+ * explain, which the free-text router weighs against the FAQ's reading.
  *
- * <p>Hand-written: the phrases are few and domain-specific, and a general NLP library would not
- * know that «бассейн» means sport or that «по сертификату» is a payment type. Words are matched by
- * stem so «танцы», «танцевальный», «танцам» all count.
+ * <p>The words are data: {@code dialogs/search/vocabulary.yaml} ({@link SearchVocabulary}), re-read
+ * by /reload. Ages, costs and ОВЗ are grammar rather than vocabulary («от 7 до 10 лет», «2 класс»,
+ * «без оплаты») and stay here as patterns; no library reads such Russian phrases.
  *
  * <p>Two kinds of direction words: generic ones («спорт», «техническое», «творчество») only name the
  * direction and are dropped from the text; activity words («танцы», «робототехника», «бассейн»)
  * set the direction and stay in the text, so «робототехника» ranks robotics above model aircraft.
- * Activities filed under different directions in different catalogues (chess, photography) set none.
+ * An activity whose programs are titled otherwise («лепка» → «Керамика») is searched as
+ * alternatives ({@code лепка|керамика|…}, see {@link ProgramSearch}).
  */
 @Component
-public class SearchTextParser {
+public class SearchTextParser implements ReloadableContent {
 
-    /** The result: filters found (null when absent) and what is left for full text (null when nothing). */
-    public record Parsed(Integer age, Direction direction, CostType cost, boolean ovz, String text) {
+    /**
+     * The result: filters found (null when absent) and what is left for full text (null when nothing).
+     *
+     * @param nearby        the parent said «рядом»: search in their district
+     * @param contentWords  words that are not filler («найти», «секция», «для»); question words count
+     * @param explained     how many of them the filters, directions and activities account for
+     * @param question      the text has the form of a question about the certificate («как», «можно ли»)
+     * @param otherWords    content words of four letters or more that are neither filters nor activities
+     *                      (searched as text; the catalog confirms them or not)
+     */
+    public record Parsed(Integer age, Direction direction, CostType cost, boolean ovz, String text,
+                         boolean nearby, int contentWords, int explained, boolean question, int otherWords) {
+
+        public Parsed(Integer age, Direction direction, CostType cost, boolean ovz, String text) {
+            this(age, direction, cost, ovz, text, false, 0, 0, false, 0);
+        }
+
+        /** Whether any filter (not only text) was found. */
+        public boolean hasFilters() {
+            return age != null || direction != null || cost != null || ovz || nearby;
+        }
 
         /** Fills the query's unset filters from the text; filters the query already has win. */
         public ProgramQuery applyTo(ProgramQuery query) {
@@ -48,6 +73,8 @@ public class SearchTextParser {
         }
     }
 
+    /** Shorter words the catalog has do not make a text a search (every catalog has words starting «сам»). */
+    private static final int MIN_EVIDENCE_WORD = 4;
     private static final int MIN_AGE = 3;
     private static final int MAX_AGE = 18;
 
@@ -61,103 +88,73 @@ public class SearchTextParser {
     private static final Pattern SCHOOL_YEAR = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*-?\\s*(?:й|ой)?\\s*класс\\p{L}*");
     private static final Pattern BARE_NUMBER = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,2})(?![\\p{L}\\d])");
 
-    private static final Pattern FREE = Pattern.compile("бесплатн\\p{L}*|без\\s+оплат\\p{L}*|даром");
+    private static final Pattern FREE = Pattern.compile("бесплатн\\p{L}*|безплатн\\p{L}*|без\\s+оплат\\p{L}*|даром");
+    /**
+     * «по сертификату», «за сертификат», «сертификатные»: a way to pay. A bare «сертификат» is the
+     * subject of a question («в 4 года сертификат дают?»), not a filter, and is left for the FAQ.
+     */
     private static final Pattern CERTIFICATE = Pattern.compile(
-            "(?:по\\s+|за\\s+|через\\s+)?(?:сертификат\\p{L}*|сертефикат\\p{L}*|сертификат|пфдо)");
+            "(?:по|за|через|под)\\s+(?:соц\\p{L}*\\s+)?(?:сертификат\\p{L}*|сертефикат\\p{L}*|сертфикат\\p{L}*|серт|пфдо)"
+                    + "|сертификатн\\p{L}*");
     private static final Pattern PAID = Pattern.compile("(?<!бес)платн\\p{L}*|за\\s+деньги");
     private static final Pattern OVZ = Pattern.compile(
             "(?:для\\s+)?(?:детей\\s+|ребенка\\s+)?(?:с\\s+)?(?:овз|инвалидност\\p{L}*|инвалид\\p{L}*|особ\\p{L}*\\s+потребност\\p{L}*)");
 
-    /** Words that only name a direction: consumed. Stem → direction. */
-    private static final Map<String, Direction> GENERIC = Map.ofEntries(
-            Map.entry("техническ", Direction.TECHNICAL), Map.entry("техник", Direction.TECHNICAL),
-            Map.entry("техно", Direction.TECHNICAL),
-            Map.entry("естественнонаучн", Direction.SCIENCE), Map.entry("наук", Direction.SCIENCE),
-            Map.entry("научн", Direction.SCIENCE),
-            Map.entry("художествен", Direction.ARTS), Map.entry("творчеств", Direction.ARTS),
-            Map.entry("творческ", Direction.ARTS), Map.entry("искусств", Direction.ARTS),
-            Map.entry("спорт", Direction.SPORTS), Map.entry("физкультур", Direction.SPORTS),
-            Map.entry("туристско", Direction.TOURISM), Map.entry("краеведческ", Direction.TOURISM),
-            Map.entry("социально", Direction.SOCIAL), Map.entry("гуманитарн", Direction.SOCIAL),
-            Map.entry("социальн", Direction.SOCIAL));
+    private final Path dialogsDir;
+    private volatile SearchVocabulary vocabulary;
 
-    /** Activity words: set the direction and stay in the text. Stem → direction. */
-    private static final Map<String, Direction> ACTIVITY = Map.ofEntries(
-            Map.entry("робот", Direction.TECHNICAL), Map.entry("лего", Direction.TECHNICAL),
-            Map.entry("конструир", Direction.TECHNICAL), Map.entry("моделир", Direction.TECHNICAL),
-            Map.entry("программир", Direction.TECHNICAL), Map.entry("авиамодел", Direction.TECHNICAL),
-            Map.entry("судомодел", Direction.TECHNICAL), Map.entry("автомодел", Direction.TECHNICAL),
-            Map.entry("радио", Direction.TECHNICAL), Map.entry("электрон", Direction.TECHNICAL),
-            Map.entry("3d", Direction.TECHNICAL), Map.entry("инженер", Direction.TECHNICAL),
-            Map.entry("компьютер", Direction.TECHNICAL), Map.entry("беспилот", Direction.TECHNICAL),
-            Map.entry("дрон", Direction.TECHNICAL), Map.entry("айти", Direction.TECHNICAL),
-            Map.entry("эколог", Direction.SCIENCE), Map.entry("биолог", Direction.SCIENCE),
-            Map.entry("хими", Direction.SCIENCE), Map.entry("физик", Direction.SCIENCE),
-            Map.entry("астроном", Direction.SCIENCE), Map.entry("натуралист", Direction.SCIENCE),
-            Map.entry("математ", Direction.SCIENCE), Map.entry("исследоват", Direction.SCIENCE),
-            Map.entry("танц", Direction.ARTS), Map.entry("хореограф", Direction.ARTS),
-            Map.entry("рисов", Direction.ARTS), Map.entry("рисун", Direction.ARTS),
-            Map.entry("живопис", Direction.ARTS), Map.entry("изостуди", Direction.ARTS),
-            Map.entry("музык", Direction.ARTS), Map.entry("вокал", Direction.ARTS),
-            Map.entry("пени", Direction.ARTS), Map.entry("хор", Direction.ARTS),
-            Map.entry("театр", Direction.ARTS), Map.entry("гитар", Direction.ARTS),
-            Map.entry("фортепиан", Direction.ARTS), Map.entry("рукодел", Direction.ARTS),
-            Map.entry("керамик", Direction.ARTS), Map.entry("лепк", Direction.ARTS),
-            Map.entry("бисер", Direction.ARTS), Map.entry("вязан", Direction.ARTS),
-            Map.entry("футбол", Direction.SPORTS), Map.entry("волейбол", Direction.SPORTS),
-            Map.entry("баскетбол", Direction.SPORTS), Map.entry("хоккей", Direction.SPORTS),
-            Map.entry("плаван", Direction.SPORTS), Map.entry("бассейн", Direction.SPORTS),
-            Map.entry("борьб", Direction.SPORTS), Map.entry("карате", Direction.SPORTS),
-            Map.entry("каратэ", Direction.SPORTS), Map.entry("дзюдо", Direction.SPORTS),
-            Map.entry("самбо", Direction.SPORTS), Map.entry("бокс", Direction.SPORTS),
-            Map.entry("гимнаст", Direction.SPORTS), Map.entry("лыж", Direction.SPORTS),
-            Map.entry("атлетик", Direction.SPORTS), Map.entry("теннис", Direction.SPORTS),
-            Map.entry("единоборств", Direction.SPORTS), Map.entry("акробат", Direction.SPORTS),
-            Map.entry("турист", Direction.TOURISM), Map.entry("туризм", Direction.TOURISM),
-            Map.entry("поход", Direction.TOURISM), Map.entry("краевед", Direction.TOURISM),
-            Map.entry("ориентир", Direction.TOURISM), Map.entry("скалолаз", Direction.TOURISM),
-            Map.entry("волонт", Direction.SOCIAL), Map.entry("добровол", Direction.SOCIAL),
-            Map.entry("вожат", Direction.SOCIAL), Map.entry("лидер", Direction.SOCIAL),
-            Map.entry("журналист", Direction.SOCIAL), Map.entry("юнарм", Direction.SOCIAL),
-            Map.entry("патриот", Direction.SOCIAL), Map.entry("психолог", Direction.SOCIAL),
-            Map.entry("медиа", Direction.SOCIAL), Map.entry("блог", Direction.SOCIAL));
+    @Autowired
+    SearchTextParser(DialogProperties dialogs) {
+        this.dialogsDir = dialogs.dir();
+        this.vocabulary = SearchVocabularyLoader.load(dialogsDir);
+    }
 
-    /** Stems too short to be prefix-matched safely: matched as whole words only. */
-    private static final List<String> WHOLE_WORD_STEMS = List.of("хор", "бокс", "лего", "3d", "техно");
+    /** With the repository's (or the packaged) vocabulary, for tests and tools. */
+    public SearchTextParser() {
+        this(new DialogProperties(Path.of("dialogs"), 20));
+    }
 
-    /** Words that carry no search meaning in a parent's request. */
-    private static final List<String> FILLER = List.of(
-            "для", "на", "по", "в", "во", "с", "со", "и", "или", "а", "от", "до", "мне", "нам", "нужен", "нужна",
-            "нужно", "нужны", "хочу", "хотим", "ищу", "ищем", "найти", "найди", "подобрать", "подберите",
-            "посоветуйте", "где", "есть", "какие", "какой", "какая", "кружок", "кружки", "кружка", "кружков",
-            "секция", "секции", "секцию", "студия", "студии", "занятия", "занятие", "занятий", "ребенок",
-            "ребенка", "ребенку", "детей", "дети", "детский", "детская", "детские", "сын", "сына", "сыну",
-            "дочь", "дочка", "дочки", "дочке", "дочери", "мальчик", "мальчика", "мальчиков", "девочка",
-            "девочки", "девочек", "лет", "год", "года", "годика", "программа", "программы", "направление",
-            "направленность", "пожалуйста", "можно", "записаться", "записать", "чтобы", "это", "нас");
+    @Override
+    public Staged stage() {
+        SearchVocabulary next = SearchVocabularyLoader.load(dialogsDir);
+        return new Staged() {
+            @Override
+            public String summary() {
+                return "слова поиска: занятий " + next.activities().size();
+            }
+
+            @Override
+            public void apply() {
+                vocabulary = next;
+            }
+        };
+    }
 
     public Parsed parse(String input) {
         if (input == null || input.isBlank()) {
             return new Parsed(null, null, null, false, null);
         }
+        SearchVocabulary words = vocabulary;
         String text = " " + input.toLowerCase(Locale.ROOT).replace('ё', 'е') + " ";
+        int explained = 0;
 
         boolean ovz = false;
         Matcher m = OVZ.matcher(text);
         if (m.find()) {
             ovz = true;
+            explained++;
             text = m.replaceAll(" ");
         }
         CostType cost = null;
-        if ((m = FREE.matcher(text)).find()) {
-            cost = CostType.FREE;
-            text = m.replaceAll(" ");
-        } else if ((m = CERTIFICATE.matcher(text)).find()) {
-            cost = CostType.CERTIFICATE;
-            text = m.replaceAll(" ");
-        } else if ((m = PAID.matcher(text)).find()) {
-            cost = CostType.PAID;
-            text = m.replaceAll(" ");
+        for (Map.Entry<Pattern, CostType> c : List.of(Map.entry(FREE, CostType.FREE),
+                Map.entry(CERTIFICATE, CostType.CERTIFICATE), Map.entry(PAID, CostType.PAID))) {
+            m = c.getKey().matcher(text);
+            if (m.find()) {
+                cost = c.getValue();
+                explained++;
+                text = m.replaceAll(" ");
+                break;
+            }
         }
 
         Integer age = null;
@@ -167,6 +164,7 @@ public class SearchTextParser {
                 int value = Integer.parseInt(m.group(1)) + (p == SCHOOL_YEAR ? 6 : 0);
                 if (value >= MIN_AGE && value <= MAX_AGE) {
                     age = value;
+                    explained++;
                     text = text.substring(0, m.start()) + " " + text.substring(m.end());
                     break;
                 }
@@ -178,40 +176,106 @@ public class SearchTextParser {
                 int value = Integer.parseInt(m.group(1));
                 if (value >= MIN_AGE && value <= MAX_AGE && !m.find()) {
                     age = value;
+                    explained++;
                     text = BARE_NUMBER.matcher(text).replaceFirst(" ");
                 }
             }
         }
 
-        Direction direction = null;
-        List<String> rest = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (String word : text.split("[^\\p{L}\\p{N}-]+")) {
             String w = word.replaceAll("^-+|-+$", "");
-            if (w.isEmpty() || FILLER.contains(w)) {
+            if (!w.isEmpty()) {
+                tokens.add(w);
+            }
+        }
+        List<String> stems = tokens.stream().map(SearchVocabulary::stem).toList();
+        boolean[] used = new boolean[tokens.size()];
+        boolean question = markPhrases(words.questionWords(), tokens, stems, used) > 0;
+        int questionWords = count(used);
+        boolean nearby = markPhrases(words.nearby(), tokens, stems, used) > 0;
+        if (nearby) {
+            explained++;
+        }
+
+        Direction direction = null;
+        int content = questionWords + (nearby ? 1 : 0);
+        int others = 0;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (used[i] || words.isFiller(tokens.get(i))) {
                 continue;
             }
-            Direction generic = match(GENERIC, w);
+            content++;
+            String stem = stems.get(i);
+            Direction generic = words.direction(tokens.get(i), stem).orElse(null);
             if (generic != null) {
                 direction = direction == null ? generic : direction;
+                explained++;
                 continue;
             }
-            Direction activity = match(ACTIVITY, w);
-            if (activity != null && direction == null) {
-                direction = activity;
+            SearchVocabulary.Activity activity = words.activity(tokens.get(i), stem).orElse(null);
+            if (activity == null) {
+                // a short word («ты», «сам») prefix-matches too much of a catalog to tell anything
+                others += tokens.get(i).length() >= MIN_EVIDENCE_WORD ? 1 : 0;
+                rest.add(tokens.get(i));
+                continue;
             }
-            rest.add(w);
+            explained++;
+            if (activity.direction() != null && direction == null) {
+                direction = activity.direction();
+            }
+            rest.add(activity.titles().isEmpty() ? tokens.get(i) : alternatives(tokens.get(i), activity.titles()));
         }
-        return new Parsed(age, direction, cost, ovz, rest.isEmpty() ? null : String.join(" ", rest));
+        content += countCosts(cost, ovz, age);
+        return new Parsed(age, direction, cost, ovz, rest.isEmpty() ? null : String.join(" ", rest),
+                nearby, content, explained, question, others);
     }
 
-    private static Direction match(Map<String, Direction> stems, String word) {
-        for (Map.Entry<String, Direction> e : stems.entrySet()) {
-            String stem = e.getKey();
-            if (WHOLE_WORD_STEMS.contains(stem) ? word.equals(stem) || word.startsWith(stem) && word.length() <= stem.length() + 2
-                    : word.startsWith(stem)) {
-                return e.getValue();
+    /** The filters found by pattern (ОВЗ, cost, age) are content words the search explains. */
+    private static int countCosts(CostType cost, boolean ovz, Integer age) {
+        return (cost == null ? 0 : 1) + (ovz ? 1 : 0) + (age == null ? 0 : 1);
+    }
+
+    /** The search text as the parent typed it: alternatives from the vocabulary left out («лепка»). */
+    public static String shown(String text) {
+        return text == null ? null : text.replaceAll("\\|\\S*", "");
+    }
+
+    /** «лепка|керамика|глина»: the typed word first, so the results show what the parent asked for. */
+    private static String alternatives(String typed, List<String> titles) {
+        List<String> all = new ArrayList<>();
+        all.add(typed);
+        titles.stream().filter(t -> !t.equals(typed)).forEach(all::add);
+        return String.join("|", all).replace(' ', '|');
+    }
+
+    /** Marks the tokens of every phrase found (as consecutive stems); returns how many were found. */
+    private static int markPhrases(List<List<SearchVocabulary.Term>> phrases, List<String> tokens, List<String> stems,
+                                   boolean[] used) {
+        int found = 0;
+        for (List<SearchVocabulary.Term> phrase : phrases) {
+            for (int i = 0; i + phrase.size() <= stems.size(); i++) {
+                boolean all = true;
+                for (int j = 0; j < phrase.size() && all; j++) {
+                    all = !used[i + j] && phrase.get(j).matches(tokens.get(i + j), stems.get(i + j));
+                }
+                if (all) {
+                    for (int j = 0; j < phrase.size(); j++) {
+                        used[i + j] = true;
+                    }
+                    found++;
+                }
             }
         }
-        return null;
+        return found;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -25,7 +25,7 @@ import ru.kruzhok.dialog.DialogModel.Step;
  * Runs the flows of {@code dialogs/} for every chat: finds the step, runs the action a button or
  * input names, shows the next step with its provider's content, and keeps the conversation state.
  * From any step /start, /menu, /help, /stop and «Назад» work, and free text goes to the
- * {@link FreeTextAnswerer}s.
+ * {@link FreeTextAnswerer} (the free-text router).
  */
 @Component
 class DialogEngine implements ConversationHandler, BotCommandMenu {
@@ -43,19 +43,19 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     private final Map<String, DialogAction> actions;
     private final Map<String, DialogProvider> providers;
     private final List<PlaceholderSource> placeholders;
-    private final List<FreeTextAnswerer> answerers;
+    private final FreeTextAnswerer freeText;
     private final Map<String, ChatCommand> commands;
     private final DialogProperties properties;
 
     DialogEngine(DialogRegistry registry, ConversationStore store, List<DialogAction> actions,
                  List<DialogProvider> providers, List<PlaceholderSource> placeholders,
-                 List<FreeTextAnswerer> answerers, List<ChatCommand> commands, DialogProperties properties) {
+                 FreeTextAnswerer freeText, List<ChatCommand> commands, DialogProperties properties) {
         this.registry = registry;
         this.store = store;
         this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(DialogAction::name, Function.identity()));
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(DialogProvider::name, Function.identity()));
         this.placeholders = placeholders;
-        this.answerers = answerers;
+        this.freeText = freeText;
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(ChatCommand::name, Function.identity()));
         this.properties = properties;
     }
@@ -88,7 +88,9 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
             case COMMAND -> command(turn);
             case BUTTON -> button(turn);
             case TEXT, CONTACT -> text(turn);
-            case ATTACHMENT, EMPTY -> notText(turn);
+            // a photo with a caption («вот такая ошибка в навигаторе»): the caption is what the parent said
+            case ATTACHMENT -> in.text().isBlank() ? notText(turn) : text(turn);
+            case EMPTY -> notText(turn);
         };
         store.save(in.chat(), next);
         List<Reply> out = new ArrayList<>(turn.ctx.extraReplies());
@@ -179,14 +181,11 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         if (step != null && step.input() != null) {
             return input(t, step, step.input());
         }
-        String text = t.in.text();
-        for (FreeTextAnswerer answerer : answerers) {
-            Optional<List<Reply>> answer = answerer.answer(t.ctx, text);
-            if (answer.isPresent()) {
-                t.replies.addAll(answer.get());
-                String goTo = t.ctx.pendingGoTo();
-                return goTo == null ? t.state : goTo(t, goTo, false);
-            }
+        Optional<List<Reply>> answer = freeText.answer(t.ctx, t.in.text());
+        if (answer.isPresent()) {
+            t.replies.addAll(answer.get());
+            String goTo = t.ctx.pendingGoTo();
+            return goTo == null ? t.state : goTo(t, goTo, false);
         }
         t.notice = fill(t, t.dialogs.text("not_understood"));
         return enterFlow(t, MAIN, t.state, false);

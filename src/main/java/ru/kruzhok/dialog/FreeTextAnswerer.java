@@ -6,8 +6,9 @@ import java.util.Optional;
 import ru.kruzhok.channel.Reply;
 
 /**
- * Answers free text typed where no input is expected (certificate questions, search phrases).
- * Features implement it; the first that answers wins ({@link org.springframework.core.annotation.Order}).
+ * Answers free text typed where no input is expected (certificate questions, search phrases). One
+ * bean implements it: the free-text router, which reads the text with every feature and decides
+ * by one rule. Empty when the text says nothing (emoji only): the engine shows the menu.
  */
 public interface FreeTextAnswerer {
     Optional<List<Reply>> answer(DialogContext context, String text);

@@ -1,110 +1,31 @@
 package ru.kruzhok.faq;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import ru.kruzhok.channel.Reply;
 import ru.kruzhok.dialog.DialogAction;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
-import ru.kruzhok.dialog.FreeTextAnswerer;
 
 /**
- * Certificate and Navigator questions in the chat (flow {@code certificate} in dialogs/): typed
- * questions are matched; a confident match shows the answer with 👍/👎 and related topics, a middling
- * one offers «Возможно, вы имели в виду…», anything else is offered to a person at the МОЦ. The
- * topics are also browsable as buttons.
+ * Certificate and Navigator questions in the chat (flow {@code certificate} in dialogs/): the
+ * providers and actions of its steps. Where a typed question lands is decided by the free-text
+ * router ({@link FaqConversation}); the topics are also browsable as buttons.
  */
 final class FaqChat {
 
     static final String TOPIC = "faq.topic";
     static final String SUGGESTIONS = "faq.suggestions";
     static final String QUESTION = "faq.question";
+    /** The out-of-scope kind a typed question looked like (outside.school …), for its reply. */
+    static final String OUTSIDE = "faq.outside";
     /** The topic whose answer is "open the program search". */
     static final String SEARCH_ACTION = "catalog.search";
 
     private FaqChat() {
-    }
-
-    /**
-     * Free text anywhere, first pass: a question the bot is sure about is answered (before the
-     * catalog reads it as a search phrase).
-     */
-    @Component
-    @Order(10)
-    static class Questions implements FreeTextAnswerer {
-        private final FaqMatcher matcher;
-        private final QuestionDesk desk;
-
-        Questions(FaqMatcher matcher, QuestionDesk desk) {
-            this.matcher = matcher;
-            this.desk = desk;
-        }
-
-        @Override
-        public Optional<List<Reply>> answer(DialogContext ctx, String text) {
-            FaqMatcher.Match match = matcher.match(text, ctx.municipality());
-            desk.count(ctx.municipality(), match.decision());
-            ctx.setVar(QUESTION, text.length() > 1000 ? text.substring(0, 1000) : text);
-            if (match.decision() != FaqMatcher.Decision.ANSWER) {
-                return Optional.empty();
-            }
-            if (matcher.topic(match.topic()).map(t -> SEARCH_ACTION.equals(t.action())).orElse(false)) {
-                ctx.goTo("search.direction");
-                return Optional.of(List.of());
-            }
-            ctx.setVar(TOPIC, match.topic());
-            ctx.goTo("certificate.answer");
-            return Optional.of(List.of());
-        }
-    }
-
-    /**
-     * Second pass, after the catalog's search phrases: «Возможно, вы имели в виду…» with the two or
-     * three best topics when the bot is only half sure.
-     */
-    @Component
-    @Order(30)
-    static class Guesses implements FreeTextAnswerer {
-        private final FaqMatcher matcher;
-
-        Guesses(FaqMatcher matcher) {
-            this.matcher = matcher;
-        }
-
-        @Override
-        public Optional<List<Reply>> answer(DialogContext ctx, String text) {
-            FaqMatcher.Match match = matcher.match(text, ctx.municipality());
-            if (match.decision() != FaqMatcher.Decision.SUGGEST) {
-                return Optional.empty();
-            }
-            List<String> ids = new ArrayList<>();
-            ids.add(match.topic());
-            match.alternatives().stream().limit(2).forEach(a -> ids.add(a.topic()));
-            ctx.setVar(SUGGESTIONS, String.join(",", ids));
-            ctx.goTo("certificate.suggest");
-            return Optional.of(List.of());
-        }
-    }
-
-    /** Whatever nobody else answered: offer to pass the question to a person (never an invented answer). */
-    @Component
-    @Order(100)
-    static class Handover implements FreeTextAnswerer {
-        @Override
-        public Optional<List<Reply>> answer(DialogContext ctx, String text) {
-            if (text.codePoints().noneMatch(Character::isLetter)) {
-                return Optional.empty(); // emoji or digits only: nothing to pass on, the menu helps more
-            }
-            ctx.setVar(QUESTION, text.length() > 1000 ? text.substring(0, 1000) : text);
-            ctx.goTo("certificate.handover");
-            return Optional.of(List.of());
-        }
     }
 
     /** {@code faq.topics}: topics as buttons, by category. */

@@ -12,16 +12,18 @@ class FaqDialogUses implements DialogUses {
 
     @Override
     public Set<String> steps() {
-        return Set.of("certificate.answer", "certificate.suggest", "certificate.handover", "search.direction");
+        return Set.of("certificate.answer", "certificate.suggest", "certificate.handover", "certificate.outside",
+                "search.direction");
     }
 
     @Override
     public Map<String, Set<String>> texts() {
-        return Map.of("faq_gone", Set.of());
+        // faq_outside.<kind> texts are optional: a kind without its own text falls back to faq_outside
+        return Map.of("faq_gone", Set.of(), "faq_outside", Set.of());
     }
 
     @Override
     public Map<String, Set<String>> providers() {
-        return Map.of("faq.answer", Set.of("faq.answer"));
+        return Map.of("faq.answer", Set.of("faq.answer"), "faq.outside", Set.of("faq.outside-reply"));
     }
 }

@@ -27,7 +27,8 @@ public class FaqMatcher implements ReloadableContent {
     /** An out-of-scope kind this close to the best topic makes the match doubtful. */
     private static final double OUTSIDE_RIVAL = 0.7;
     private static final double MIN_ALTERNATIVE = 0.1;
-    private static final String HANDOVER_TEXT = "Я не нашёл точного ответа на этот вопрос. "
+    /** What the chat says when it offers a question to a person (for {@code GET /api/faq/match}). */
+    public static final String HANDOVER_TEXT = "Я не нашёл точного ответа на этот вопрос. "
             + "Могу передать его специалисту МОЦ — он ответит здесь же.";
 
     /** What the chat does with a question. */
@@ -49,9 +50,15 @@ public class FaqMatcher implements ReloadableContent {
      * @param confidence   0..1, compared with {@code kruzhok.faq.high/low}
      * @param answer       the best topic's answer (light markup, placeholders filled), or the hand-over offer
      * @param alternatives runners-up, best first (for HANDOVER the best guesses, for staff context)
+     * @param outside      the closest out-of-scope kind with its own confidence, or null
      */
     public record Match(String topic, double confidence, String answer, List<Alternative> alternatives,
-                        Decision decision) {
+                        Decision decision, Alternative outside) {
+
+        /** The kind of out-of-scope question (dialogs/faq/outside.yaml) the text looks most like, if any. */
+        public Optional<Alternative> outsideKind() {
+            return Optional.ofNullable(outside);
+        }
     }
 
     /** What dialogs/faq holds; replaced by /reload. Written under the lock, with {@link #accepted}. */
@@ -149,11 +156,13 @@ public class FaqMatcher implements ReloadableContent {
             }
             alternatives.add(new Alternative(c.topicId(), round(c.confidence())));
         }
+        Alternative outside = outsideAbove == null ? null
+                : new Alternative(outsideAbove.topicId(), round(outsideAbove.confidence()));
         if (decision == Decision.HANDOVER) {
-            return new Match(null, confidence, HANDOVER_TEXT, List.copyOf(alternatives), decision);
+            return new Match(null, confidence, HANDOVER_TEXT, List.copyOf(alternatives), decision, outside);
         }
         return new Match(best.topicId(), confidence, answer(current, best.topicId(), municipalityCode).orElseThrow(),
-                List.copyOf(alternatives), decision);
+                List.copyOf(alternatives), decision, outside);
     }
 
     /** The best answerable topic before thresholds (for the evaluation's threshold sweep). */

@@ -118,7 +118,7 @@ class SavedSearchTest extends IntegrationTest {
         parent.send("/menu");
         parent.press("Настройки");
         Call list = parent.press("🔔 Новые кружки");
-        assertThat(list.text()).contains("1. «квиллинг»");
+        assertThat(list.text()).contains("1. художественная, «квиллинг»");
         assertThat(parent.press("🔕 1.").text()).contains("пока не просили");
         assertThat(savedSearches(chat)).isZero();
     }

@@ -10,27 +10,27 @@ class SearchTextParserTest {
 
     @Test
     void danceForSevenForFree() {
-        assertThat(parser.parse("танцы для 7 лет бесплатно"))
+        assertThat(filters("танцы для 7 лет бесплатно"))
                 .isEqualTo(new SearchTextParser.Parsed(7, Direction.ARTS, CostType.FREE, false, "танцы"));
     }
 
     @Test
     void roboticsForTen() {
-        assertThat(parser.parse("Робототехника 10 лет"))
+        assertThat(filters("Робототехника 10 лет"))
                 .isEqualTo(new SearchTextParser.Parsed(10, Direction.TECHNICAL, null, false, "робототехника"));
     }
 
     @Test
     void swimmingPoolByCertificate() {
-        assertThat(parser.parse("бассейн по сертификату"))
+        assertThat(filters("бассейн по сертификату"))
                 .isEqualTo(new SearchTextParser.Parsed(null, Direction.SPORTS, CostType.CERTIFICATE, false, "бассейн"));
     }
 
     @Test
     void genericDirectionWordsAreConsumedAndFillerDropped() {
-        assertThat(parser.parse("хочу найти спортивную секцию для сына 9 лет платно"))
+        assertThat(filters("хочу найти спортивную секцию для сына 9 лет платно"))
                 .isEqualTo(new SearchTextParser.Parsed(9, Direction.SPORTS, CostType.PAID, false, null));
-        assertThat(parser.parse("техническое творчество"))
+        assertThat(filters("техническое творчество"))
                 .isEqualTo(new SearchTextParser.Parsed(null, Direction.TECHNICAL, null, false, null));
     }
 
@@ -60,11 +60,39 @@ class SearchTextParserTest {
         ProgramQuery query = parser.parse("танцы 7 лет").applyTo(ProgramQuery.all().withAge(9).withDirection(Direction.SPORTS));
         assertThat(query.age()).isEqualTo(9);
         assertThat(query.direction()).isEqualTo(Direction.SPORTS);
-        assertThat(query.text()).isEqualTo("танцы");
+        assertThat(SearchTextParser.shown(query.text())).isEqualTo("танцы");
     }
 
     @Test
     void emptyTextGivesNothing() {
-        assertThat(parser.parse("  ")).isEqualTo(new SearchTextParser.Parsed(null, null, null, false, null));
+        assertThat(filters("  ")).isEqualTo(new SearchTextParser.Parsed(null, null, null, false, null));
+    }
+
+    /** The filters and text of a parse, without the evidence the router weighs. */
+    private SearchTextParser.Parsed filters(String text) {
+        SearchTextParser.Parsed p = parser.parse(text);
+        return new SearchTextParser.Parsed(p.age(), p.direction(), p.cost(), p.ovz(), SearchTextParser.shown(p.text()));
+    }
+
+    @Test
+    void activitiesTitledOtherwiseAreSearchedByTheirTitlesToo() {
+        SearchTextParser.Parsed clay = parser.parse("лепка для 5 лет");
+        assertThat(clay.direction()).isEqualTo(Direction.ARTS);
+        assertThat(clay.text()).startsWith("лепка|").contains("керамика");
+        assertThat(SearchTextParser.shown(clay.text())).isEqualTo("лепка");
+    }
+
+    @Test
+    void nearbyIsAFilterAndQuestionsAboutTheCertificateAreNotExplainedBySearch() {
+        SearchTextParser.Parsed near = parser.parse("кружок рисования рядом с домом");
+        assertThat(near.nearby()).isTrue();
+        assertThat(near.explained()).isEqualTo(near.contentWords());
+
+        SearchTextParser.Parsed question = parser.parse("в 4 года сертификат дают?");
+        assertThat(question.question()).isTrue();
+        assertThat(question.cost()).as("a bare «сертификат» is the subject, not a way to pay").isNull();
+        assertThat(question.explained()).isLessThan(question.contentWords());
+
+        assertThat(parser.parse("секция плавания по сертификату").question()).isFalse();
     }
 }

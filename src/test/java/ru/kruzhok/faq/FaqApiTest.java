@@ -37,7 +37,9 @@ class FaqApiTest extends IntegrationTest {
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactlyInAnyOrder("topic", "confidence", "answer", "alternatives");
+                .containsExactlyInAnyOrder("kind", "topic", "confidence", "answer", "alternatives", "search");
+        assertThat(body.get("kind").asText()).isEqualTo("answer");
+        assertThat(body.get("search").isNull()).isTrue();
         assertThat(body.get("topic").asText()).isEqualTo("certificate.nominal");
         assertThat(body.get("confidence").asDouble()).isBetween(0.6, 1.0);
         assertThat(body.get("answer").asText()).contains("6 000 ₽").doesNotContain("{");
@@ -68,6 +70,33 @@ class FaqApiTest extends IntegrationTest {
         assertThat(body.get("topic").isNull()).isTrue();
         assertThat(body.get("confidence").asDouble()).isLessThan(0.35);
         assertThat(body.get("answer").asText()).contains("специалисту");
+    }
+
+    @Test
+    void aSearchPhraseIsASearchWithTheFiltersItNames() throws Exception {
+        JsonNode body = JSON.readTree(get("?q=" + q("волейбол 10 лет бесплатно")).body());
+        assertThat(body.get("kind").asText()).isEqualTo("search");
+        assertThat(body.get("topic").asText()).isEqualTo("program.search");
+        assertThat(body.get("search").get("direction").asText()).isEqualTo("sports");
+        assertThat(body.get("search").get("age").asInt()).isEqualTo(10);
+        assertThat(body.get("search").get("cost").asText()).isEqualTo("free");
+        assertThat(body.get("search").get("text").asText()).isEqualTo("волейбол");
+    }
+
+    @Test
+    void aCertificateQuestionWithAnAgeOrAnActivityIsNotASearch() throws Exception {
+        for (String question : new String[] {"как записаться на робототехнику по сертификату", "в 4 года сертификат дают?"}) {
+            JsonNode body = JSON.readTree(get("?q=" + q(question)).body());
+            assertThat(body.get("kind").asText()).as(question).isIn("answer", "guess");
+            assertThat(body.get("search").isNull()).as(question).isTrue();
+        }
+    }
+
+    @Test
+    void anotherPublicServiceIsHandedOverNotAnsweredAsACertificateQuestion() throws Exception {
+        JsonNode body = JSON.readTree(get("?q=" + q("как получить материнский капитал")).body());
+        assertThat(body.get("kind").asText()).isEqualTo("handover");
+        assertThat(body.get("topic").isNull()).isTrue();
     }
 
     @Test

@@ -11,19 +11,27 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Top-1 accuracy on src/test/resources/faq-eval.tsv — questions written the way parents write,
- * independently of the paraphrases. An in-scope question counts as right only when the matcher
+ * Top-1 accuracy of the matcher alone on src/test/resources/faq-eval.tsv — questions written the way
+ * parents write, independently of the paraphrases. Asserted on the lines the matcher was first
+ * built against; the held-out lines after them are scored through the chat (FreeTextChatEvaluationTest)
+ * and only reported here. An in-scope question counts as right only when the matcher
  * names its topic (answering or suggesting it first); handing it over is an error too.
  */
 class FaqEvaluationTest {
 
-    record Line(String question, String expected) {
+    /** @param heldOut added with the free-text router (issue #12), scored through the chat by FreeTextChatEvaluationTest */
+    record Line(String question, String expected, boolean heldOut) {
     }
 
     @Test
     void answersAtLeastNinetyPercentRightAndHandsOverAtLeastNinetyPercentOfOutOfScope() throws IOException {
         FaqMatcher matcher = TestMatchers.repoKnowledgeBase();
-        List<Line> lines = read();
+        List<Line> all = read();
+        List<Line> lines = all.stream().filter(l -> !l.heldOut()).toList();
+        List<Line> heldOut = all.stream().filter(Line::heldOut).filter(l -> !l.expected().equals("-")).toList();
+        long heldOutTop = heldOut.stream().filter(l -> l.expected().equals(matcher.match(l.question(), "tsentr").topic())).count();
+        System.out.printf("FAQ evaluation, held-out lines (matcher alone): top-1 %d/%d = %.1f%%%n", heldOutTop,
+                heldOut.size(), 100.0 * heldOutTop / heldOut.size());
         int inScope = 0;
         int right = 0;
         int answeredOutright = 0;
@@ -92,12 +100,14 @@ class FaqEvaluationTest {
     static List<Line> read() throws IOException {
         try (InputStream in = FaqEvaluationTest.class.getResourceAsStream("/faq-eval.tsv")) {
             List<Line> lines = new ArrayList<>();
+            boolean heldOut = false;
             for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                heldOut |= raw.startsWith("# Held-out lines");
                 if (raw.isBlank() || raw.startsWith("#")) {
                     continue;
                 }
                 String[] parts = raw.split("\t");
-                lines.add(new Line(parts[0], parts[1].strip()));
+                lines.add(new Line(parts[0], parts[1].strip(), heldOut));
             }
             return lines;
         }

@@ -1,0 +1,123 @@
+package ru.kruzhok.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The words of {@code dialogs/search/vocabulary.yaml}: what a parent's words mean for a program
+ * search. A methodist edits the file; {@link SearchVocabularyLoader} reads and checks it.
+ *
+ * <p>Entries are kept with their Snowball stems, so a methodist writes a word in any form and the
+ * parent may type another («лепка», «лепкой», «лепку»). A typed word matches an entry when its stem
+ * starts with the entry's stem (for stems of four letters or more: «робот» also covers
+ * «робототехника»), or equals it; a word shorter than four letters («как», «хор», «изо») matches
+ * only itself, since short stems collide («какие» stems to «как»).
+ *
+ * @param directions    words that only name a direction (consumed, never searched as text)
+ * @param activities    activities: an optional direction and the words programs use in titles
+ * @param nearby        phrases meaning «near me», read as the parent's district
+ * @param filler        search-request words that carry no filter («найти», «секция»), exactly as typed
+ * @param questionWords phrases that make a text a question about the certificate rather than a search
+ */
+record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activities, List<List<Term>> nearby,
+                        List<String> filler, List<List<Term>> questionWords) {
+
+    /** Stems shorter than this match whole stems only. */
+    static final int PREFIX_STEM = 4;
+
+    /**
+     * @param terms     the words parents type for this activity
+     * @param direction the direction it sets, or null when catalogs file it under different ones
+     * @param titles    words program titles use for it (searched as alternatives), empty: the typed word
+     */
+    record Activity(List<Term> terms, Direction direction, List<String> titles) {
+    }
+
+    /** A word of the file, lower case with ё → е, and its stem. */
+    record Term(String word, String stem) {
+
+        static Term of(String word) {
+            String w = word.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            return new Term(w, SearchVocabulary.stem(w));
+        }
+
+        /** Whether a typed word (and its stem) is this term in some form. */
+        boolean matches(String typed, String typedStem) {
+            if (word.length() < PREFIX_STEM) {
+                return typed.equals(word);
+            }
+            return stem.length() >= PREFIX_STEM ? typedStem.startsWith(stem) : typedStem.equals(stem);
+        }
+    }
+
+    SearchVocabulary {
+        directions = Map.copyOf(directions);
+        activities = List.copyOf(activities);
+        // longest phrases first, so «рядом с домом» is found whole before «рядом» alone
+        nearby = longestFirst(nearby);
+        filler = List.copyOf(filler);
+        questionWords = longestFirst(questionWords);
+    }
+
+    private static List<List<Term>> longestFirst(List<List<Term>> phrases) {
+        List<List<Term>> sorted = new ArrayList<>(phrases);
+        sorted.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        return List.copyOf(sorted);
+    }
+
+    Optional<Direction> direction(String word, String stem) {
+        for (Map.Entry<Term, Direction> e : directions.entrySet()) {
+            if (e.getKey().matches(word, stem)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The activity a word names; the longest matching entry wins («лепк» before a shorter one). */
+    Optional<Activity> activity(String word, String stem) {
+        Activity best = null;
+        int bestLength = 0;
+        for (Activity a : activities) {
+            for (Term t : a.terms()) {
+                if (t.stem().length() > bestLength && t.matches(word, stem)) {
+                    best = a;
+                    bestLength = t.stem().length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    boolean isFiller(String word) {
+        return filler.contains(word);
+    }
+
+    /** Lower case, ё → е, Snowball Russian stem: how both the file's words and a parent's words are compared. */
+    static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        if (w.chars().anyMatch(Character::isDigit) || !w.chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+            return w;
+        }
+        RussianStemmer stemmer = new RussianStemmer();
+        stemmer.setCurrent(w);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    /** A phrase («рядом с домом») as terms. */
+    static List<Term> terms(String phrase) {
+        List<Term> out = new ArrayList<>();
+        for (String w : phrase.toLowerCase(Locale.ROOT).replace('ё', 'е').split("[^\\p{L}\\p{N}-]+")) {
+            if (!w.isBlank()) {
+                out.add(Term.of(w));
+            }
+        }
+        return out;
+    }
+}
