@@ -18,8 +18,9 @@ public record Button(String label, String payload, String url) {
         return new Button(label, payload, null);
     }
 
+    /** A link button; a host written in its own letters is sent in ASCII, as platforms require. */
     public static Button link(String label, String url) {
-        return new Button(label, null, url);
+        return new Button(label, null, WebAddress.forMachines(url));
     }
 
     public boolean isLink() {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
+import ru.kruzhok.channel.WebAddress;
 
 /**
  * The one set of municipal {placeholders} that bot texts, flows and FAQ answers may use, with one
@@ -81,7 +82,8 @@ public class MunicipalPlaceholders {
         List<Municipality.Certificate> certs = municipalities.all().stream().map(Municipality::certificate)
                 .filter(Objects::nonNull).toList();
         return switch (name) {
-            case "navigator.url" -> urlOr(municipalities.navigatorUrl(code), "сайт Навигатора вашего региона");
+            case "navigator.url" -> urlOr(WebAddress.forPeople(municipalities.navigatorUrl(code)),
+                    "сайт Навигатора вашего региона");
             case "region.name" -> urlOr(municipalities.regionName() == null ? null : Markup.escape(municipalities.regionName()),
                     "ваш регион");
             case "privacy.url" -> urlOr(municipalities.privacyPolicyUrl(), "");

@@ -44,4 +44,13 @@ class MunicipalPlaceholdersTest {
         assertThat(placeholders.value("certificate.ageTo", null)).contains("18");
         assertThat(placeholders.value("certificate.age-from", null)).as("the old spelling is no placeholder").isEmpty();
     }
+
+    @Test
+    void aNavigatorAddressConfiguredInPunycodeIsShownAsPeopleReadIt() {
+        MunicipalPlaceholders punycode = new MunicipalPlaceholders(new Municipalities(new MunicipalityProperties(
+                List.of(district("tsentr", "МОЦ Центрального района", "пн–пт 9:00–18:00", 5, 17)),
+                "Примерная область", "https://xn--80aafey1amqq.xn--d1acj3b/catalog?x=1", null)));
+        assertThat(punycode.value("navigator.url", "tsentr")).contains("https://навигатор.дети/catalog?x=1");
+        assertThat(punycode.value("navigator.url", null)).contains("https://навигатор.дети/catalog?x=1");
+    }
 }
