@@ -11,6 +11,11 @@ public interface Channel {
     /** The channel's name as used in {@link ChatAddress#channel()}. */
     String name();
 
+    /** The messenger's name as staff read it ("Telegram", "MAX", "ВКонтакте"): where a parent wrote from. */
+    default String displayName() {
+        return name();
+    }
+
     /**
      * Sends a reply to a person who is talking to the bot right now. A platform's "too many requests"
      * is waited out once; a chat that blocked the bot is reported {@link Delivery.Status#UNREACHABLE}.

@@ -87,6 +87,11 @@ class TelegramChannel implements Channel {
         return UpdateTranslator.CHANNEL;
     }
 
+    @Override
+    public String displayName() {
+        return "Telegram";
+    }
+
     /** About 30 messages a second in all and one a second to one chat (Telegram's bot FAQ). */
     @Override
     public ru.kruzhok.channel.SendLimit sendLimit() {
