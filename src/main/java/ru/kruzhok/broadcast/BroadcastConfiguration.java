@@ -8,27 +8,30 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import ru.kruzhok.channel.Channel;
 import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.KnownChats;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.parent.ParentProfiles;
 import tools.jackson.databind.ObjectMapper;
 
-/** Wires announcements: the service, the shared send budget and this instance's outbox worker. */
+/**
+ * Wires announcements: the service, the shared send budget and this instance's outbox worker. The
+ * budget is also the {@link ru.kruzhok.channel.SendCounter} through which {@link ChannelRegistry}
+ * counts every reply to a person chatting, so bulk sending yields to replies.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BroadcastProperties.class)
 class BroadcastConfiguration {
 
     @Bean
-    SendBudget sendBudget(BroadcastProperties properties, DataSource dataSource) {
-        return new SendBudget(properties, dataSource);
+    SendBudget sendBudget(BroadcastProperties properties, DataSource dataSource,
+                          ObjectProvider<ChannelRegistry> channels) {
+        return new SendBudget(properties, dataSource, channels);
     }
 
     @Bean
@@ -50,21 +53,6 @@ class BroadcastConfiguration {
                                     BroadcastProperties properties, Clock clock) {
         return new BroadcastWorker(instanceId(), broadcasts, outbox, budget, channels, knownChats, parents,
                 properties, clock);
-    }
-
-    /**
-     * Replies to people chatting go through {@link Channel#deliver}; wrapping the channels here makes
-     * each such reply take its token from the shared budget first, without waiting, so bulk sending
-     * yields to it. Bulk sending uses {@link Channel#tryDeliver} and has already paid.
-     */
-    @Bean
-    static BeanPostProcessor interactiveSendAccounting(ObjectProvider<SendBudget> budget) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof Channel channel ? new BudgetedChannel(channel, budget) : bean;
-            }
-        };
     }
 
     /** host/pid/random: readable in logs and the lease column, unique across restarts. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import ru.kruzhok.channel.SendLimit;
 
 /**
  * Settings of announcements and their outbox ({@code kruzhok.broadcast.*}).
@@ -21,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts     attempts on network errors before a row is failed
  * @param retryBackoff    the wait after the first network error; doubled on each further one
  * @param sharedBudget    keep the rate buckets in PostgreSQL so all instances share one budget
- * @param limits          per channel ({@code telegram}, {@code web}); missing channels get built-in defaults
+ * @param limits          per channel ({@code telegram}, {@code max}, {@code vk}, {@code web}): overrides of
+ *                        the limits each channel declares ({@link ru.kruzhok.channel.Channel#sendLimit()})
  * @param paid            Telegram paid broadcasts ({@code allow_paid_broadcast}); off by default
  * @param progressInterval the least time between two edits of a live progress message (Telegram
  *                        throttles frequent edits of one message)
@@ -62,10 +64,11 @@ record BroadcastProperties(
         paid = paid == null ? new PaidBroadcasts(false, 1000) : paid;
     }
 
-    SendLimit limit(String channel) {
+    /** The limits in force: configured ones win over those the channel {@code declared}. */
+    SendLimit limit(String channel, SendLimit declared) {
         SendLimit configured = limits.get(channel);
         boolean telegram = "telegram".equals(channel);
-        SendLimit limit = configured != null ? configured : telegram ? SendLimit.telegram() : SendLimit.web();
+        SendLimit limit = configured != null ? configured : declared;
         if (telegram && paid.enabled()) {
             // the paid rate replaces the free one; the headroom keeps its share of the rate
             double headroom = paid.perSecond() * limit.headroom() / limit.perSecond();

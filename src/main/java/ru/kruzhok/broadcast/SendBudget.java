@@ -18,11 +18,17 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
+import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.ChatAddress;
+import ru.kruzhok.channel.SendCounter;
+import ru.kruzhok.channel.SendLimit;
 
 /**
- * How fast the bot may write, per channel, as Bucket4j token buckets.
+ * How fast the bot may write, per channel, as Bucket4j token buckets: each channel (telegram, max,
+ * vk, web) has its own budget, at the limits the channel declares ({@code Channel#sendLimit()}) or
+ * configuration overrides, shared by all instances.
  *
  * <p>The global bucket of a channel lives in PostgreSQL (table {@code broadcast_rate_bucket}, one
  * row per channel and configuration), so every instance draws from one budget: a token is taken in
@@ -36,13 +42,14 @@ import ru.kruzhok.channel.ChatAddress;
  * <p>The per-chat pace (Telegram: one message a second to one chat) is kept in local buckets:
  * one broadcast writes to a chat once, so this only spaces out overlapping broadcasts.
  */
-public class SendBudget {
+public class SendBudget implements SendCounter {
 
     private static final Logger log = LoggerFactory.getLogger(SendBudget.class);
     /** The longest a sender sleeps on one reservation; longer waits (after a 429) are slept in steps. */
     private static final Duration MAX_RESERVATION = Duration.ofSeconds(2);
 
     private final BroadcastProperties properties;
+    private final ObjectProvider<ChannelRegistry> channels;
     private final ProxyManager<String> shared;
     private final Map<String, SendLimit> overrides = new ConcurrentHashMap<>();
     private final Map<String, Bucket> global = new ConcurrentHashMap<>();
@@ -53,8 +60,9 @@ public class SendBudget {
             .maximumSize(200_000)
             .build();
 
-    SendBudget(BroadcastProperties properties, DataSource dataSource) {
+    SendBudget(BroadcastProperties properties, DataSource dataSource, ObjectProvider<ChannelRegistry> channels) {
         this.properties = properties;
+        this.channels = channels;
         this.shared = properties.sharedBudget()
                 ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                         .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -68,7 +76,11 @@ public class SendBudget {
     /** The limits in force for a channel. */
     public SendLimit limit(String channel) {
         SendLimit override = overrides.get(channel);
-        return override != null ? override : properties.limit(channel);
+        if (override != null) {
+            return override;
+        }
+        ChannelRegistry registry = channels.getIfAvailable();
+        return properties.limit(channel, registry == null ? SendLimit.web() : registry.sendLimit(channel));
     }
 
     /**
@@ -110,6 +122,7 @@ public class SendBudget {
      * because taking the bucket's PostgreSQL row lock on every reply serialised all replies
      * (the dispatcher benchmark saturated at ~480 updates/s on that one row).
      */
+    @Override
     public void interactive(String channel) {
         interactiveSinceFlush.computeIfAbsent(channel, c -> new AtomicLong()).incrementAndGet();
     }

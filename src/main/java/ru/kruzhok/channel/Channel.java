@@ -11,6 +11,11 @@ public interface Channel {
     /** The channel's name as used in {@link ChatAddress#channel()}. */
     String name();
 
+    /** The messenger's name as staff read it ("Telegram", "MAX", "ВКонтакте"): where a parent wrote from. */
+    default String displayName() {
+        return name();
+    }
+
     /**
      * Sends a reply to a person who is talking to the bot right now. A platform's "too many requests"
      * is waited out once; a chat that blocked the bot is reported {@link Delivery.Status#UNREACHABLE}.
@@ -47,6 +52,24 @@ public interface Channel {
      * without a command menu ignore it.
      */
     default void publishCommands(String chatId, java.util.List<BotCommand> commands) {
+    }
+
+    /**
+     * The platform's send limits for this channel (messages a second for the whole bot, the pace to
+     * one chat). The shared send budget paces bulk sending by them; the default suits channels that
+     * only write to our own database.
+     */
+    default SendLimit sendLimit() {
+        return SendLimit.web();
+    }
+
+    /**
+     * Whether {@code chatId} is a private chat with one person rather than a group: each platform has
+     * its own convention (Telegram and MAX groups have negative ids, VK group chats are peers from
+     * 2,000,000,000 on), so core code asks the channel instead of reading ids.
+     */
+    default boolean isPersonalChat(String chatId) {
+        return true;
     }
 
     /** Fetches a file a person sent, by the reference in {@link IncomingAttachment#fileRef()}. */

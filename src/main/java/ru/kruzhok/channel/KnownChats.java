@@ -22,16 +22,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class KnownChats {
 
-    private static final String PEOPLE = "from known_chat where not (channel = 'telegram' and chat_id like '-%')";
+    private static final String PEOPLE = "from known_chat where person";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ChannelRegistry channels;
     private final Cache<ChatAddress, Boolean> recentlySeen = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
-    KnownChats(JdbcTemplate jdbc, Clock clock) {
+    KnownChats(JdbcTemplate jdbc, Clock clock, ChannelRegistry channels) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /**
@@ -47,9 +49,9 @@ public class KnownChats {
         recentlySeen.put(chat, Boolean.TRUE);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
-                insert into known_chat(channel, chat_id, first_seen_at, last_seen_at) values (?, ?, ?, ?)
+                insert into known_chat(channel, chat_id, first_seen_at, last_seen_at, person) values (?, ?, ?, ?, ?)
                 on conflict (channel, chat_id) do update set last_seen_at = excluded.last_seen_at, unreachable_at = null
-                """, chat.channel(), chat.chatId(), now, now);
+                """, chat.channel(), chat.chatId(), now, now, channels.isPersonalChat(chat));
     }
 
     @EventListener
@@ -57,12 +59,13 @@ public class KnownChats {
         recentlySeen.invalidate(event.chat());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
-                insert into known_chat(channel, chat_id, first_seen_at, last_seen_at, unreachable_at) values (?, ?, ?, ?, ?)
+                insert into known_chat(channel, chat_id, first_seen_at, last_seen_at, unreachable_at, person)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (channel, chat_id) do update set unreachable_at = excluded.unreachable_at
-                """, event.chat().channel(), event.chat().chatId(), now, now, now);
+                """, event.chat().channel(), event.chat().chatId(), now, now, now, channels.isPersonalChat(event.chat()));
     }
 
-    /** People (private chats; Telegram groups have negative ids) the bot has talked with. */
+    /** People (private chats, as their channel tells them from groups) the bot has talked with. */
     public long countPeople() {
         return jdbc.queryForObject("select count(*) " + PEOPLE, Long.class);
     }

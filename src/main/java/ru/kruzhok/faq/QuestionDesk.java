@@ -72,7 +72,9 @@ public class QuestionDesk implements QuestionFigures {
             log.info("Question {} waits: no staff group bound for municipality {}", id, municipality);
             return;
         }
-        String text = "❓ **Вопрос №" + id + "** от родителя (" + Markup.escape(municipality) + ")\n\n"
+        String channel = jdbc.queryForObject("select channel from staff_question where id = ?", String.class, id);
+        String via = channels.find(channel).map(c -> c.displayName()).orElse(channel);
+        String text = "❓ **Вопрос №" + id + "** от родителя (" + Markup.escape(municipality) + ", " + Markup.escape(via) + ")\n\n"
                 + Markup.escape(question) + "\n\n__Ответьте на это сообщение (Reply) — ответ уйдёт родителю.__";
         Delivery delivery = channels.deliver(group.get(), Reply.text(text));
         if (delivery.isSent()) {

@@ -1,87 +1,14 @@
 package ru.kruzhok.telegram;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
-/**
- * Telegram allows one getUpdates caller per bot. The instance holding this PostgreSQL session-level
- * advisory lock polls; others stand by. The lock lives as long as its connection, so a crashed
- * instance releases it by dying.
- */
-final class PollingLock implements AutoCloseable {
+/** Telegram allows one getUpdates caller per bot: the channel's {@link ru.kruzhok.channel.PollingLock} under Telegram's key. */
+final class PollingLock extends ru.kruzhok.channel.PollingLock {
 
     /** An arbitrary constant shared by all instances: "kruzhok telegram polling". */
     static final long KEY = 0x6b72757a686f6bL;
 
-    private final DataSource dataSource;
-    private Connection connection;
-
     PollingLock(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** Tries once; true when this instance holds the lock (now or already). */
-    synchronized boolean tryAcquire() {
-        try {
-            if (connection != null) {
-                if (connection.isValid(2)) {
-                    return true;
-                }
-                closeQuietly();
-            }
-            Connection c = dataSource.getConnection();
-            try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-                st.setLong(1, KEY);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        connection = c;
-                        return true;
-                    }
-                }
-            }
-            c.close();
-            return false;
-        } catch (SQLException e) {
-            closeQuietly();
-            return false;
-        }
-    }
-
-    /** Still held? A broken connection means another instance may have taken over. */
-    synchronized boolean held() {
-        try {
-            return connection != null && connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (connection != null) {
-            try (PreparedStatement st = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-                st.setLong(1, KEY);
-                st.execute();
-            } catch (SQLException ignored) {
-                // the connection is going away anyway, and the lock with it
-            }
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // nothing to do
-        } finally {
-            connection = null;
-        }
+        super(dataSource, KEY);
     }
 }

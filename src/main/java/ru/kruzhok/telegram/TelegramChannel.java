@@ -88,6 +88,23 @@ class TelegramChannel implements Channel {
     }
 
     @Override
+    public String displayName() {
+        return "Telegram";
+    }
+
+    /** About 30 messages a second in all and one a second to one chat (Telegram's bot FAQ). */
+    @Override
+    public ru.kruzhok.channel.SendLimit sendLimit() {
+        return ru.kruzhok.channel.SendLimit.telegram();
+    }
+
+    /** Telegram groups and channels have negative chat ids; people have positive ones. */
+    @Override
+    public boolean isPersonalChat(String chatId) {
+        return !chatId.startsWith("-");
+    }
+
+    @Override
     public Delivery deliver(String chatId, Reply reply) {
         return send(chatId, reply, true, false);
     }

@@ -30,6 +30,11 @@ class WebChannel implements Channel {
     }
 
     @Override
+    public String displayName() {
+        return "веб-чат";
+    }
+
+    @Override
     public Delivery deliver(String chatId, Reply reply) {
         if (!reply.album().isEmpty()) {
             return deliverAlbum(chatId, reply);

@@ -23,6 +23,7 @@ import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
 import ru.kruzhok.support.FakeTelegramServer;
 import ru.kruzhok.support.IntegrationTest;
 import ru.kruzhok.support.TestParents;
+import ru.kruzhok.channel.SendLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

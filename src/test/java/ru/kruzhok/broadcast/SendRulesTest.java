@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import ru.kruzhok.channel.SendLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,11 +25,11 @@ class SendRulesTest {
         BroadcastProperties properties = new BroadcastProperties(true, Duration.ofMillis(500), 20, 8,
                 Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true, null, null, Duration.ofSeconds(3),
                 Duration.ofHours(24), 10_000_000);
-        SendLimit telegram = properties.limit("telegram");
+        SendLimit telegram = properties.limit("telegram", SendLimit.telegram());
         assertThat(telegram.perSecond()).isEqualTo(30);
         assertThat(telegram.budgetPerSecond()).isBetween(28.5, 29.9);
         assertThat(telegram.perChat()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(properties.limit("web").perChat()).isZero();
+        assertThat(properties.limit("web", SendLimit.web()).perChat()).isZero();
     }
 
     @Test
@@ -37,7 +38,7 @@ class SendRulesTest {
                 Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true,
                 Map.of("telegram", new SendLimit(1000, 10, Duration.ofSeconds(1))), null, Duration.ofSeconds(3),
                 Duration.ofHours(24), 10_000_000);
-        assertThat(properties.limit("telegram").budgetPerSecond()).isEqualTo(990);
+        assertThat(properties.limit("telegram", SendLimit.telegram()).budgetPerSecond()).isEqualTo(990);
         assertThatThrownBy(() -> new SendLimit(30, 30, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -46,10 +47,10 @@ class SendRulesTest {
         BroadcastProperties properties = new BroadcastProperties(true, Duration.ofMillis(500), 20, 8,
                 Duration.ofSeconds(60), 5, Duration.ofSeconds(5), true, null,
                 new BroadcastProperties.PaidBroadcasts(true, 600), Duration.ofSeconds(3), Duration.ofHours(24), 10_000_000);
-        SendLimit telegram = properties.limit("telegram");
+        SendLimit telegram = properties.limit("telegram", SendLimit.telegram());
         assertThat(telegram.perSecond()).isEqualTo(600);
         assertThat(telegram.budgetPerSecond()).isBetween(570.0, 599.0);
         assertThat(telegram.perChat()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(properties.limit("web")).isEqualTo(SendLimit.web());
+        assertThat(properties.limit("web", SendLimit.web())).isEqualTo(SendLimit.web());
     }
 }

@@ -23,6 +23,7 @@ import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
 import ru.kruzhok.support.TestParents;
 import ru.kruzhok.support.TelegramParent;
+import ru.kruzhok.channel.SendLimit;
 
 /**
  * Staff compose, preview, send, schedule and cancel announcements with /broadcast, through the real

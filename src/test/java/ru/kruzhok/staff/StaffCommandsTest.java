@@ -174,9 +174,13 @@ class StaffCommandsTest extends IntegrationTest {
         assertThat(unbound.text()).contains("отвязана");
         assertThat(staffChats.staffChatOf("tsentr")).isEmpty();
 
+        // another test may have bound a tsentr group before: then the bind says which one it replaced
+        assertThat(audit.latest(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("chat.bind");
+            assertThat(e.details()).startsWith("municipality tsentr chat " + groupChat.key());
+        });
         assertThat(audit.latest(50)).extracting(AuditLog.Entry::action, AuditLog.Entry::details)
-                .contains(org.assertj.core.groups.Tuple.tuple("chat.bind", "municipality tsentr chat " + groupChat.key()),
-                        org.assertj.core.groups.Tuple.tuple("chat.unbind", "municipality tsentr chat " + groupChat.key()));
+                .contains(org.assertj.core.groups.Tuple.tuple("chat.unbind", "municipality tsentr chat " + groupChat.key()));
     }
 
     @Test

@@ -24,6 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     protected static final FakeTelegramServer TELEGRAM = startTelegram();
+    /** The fake MAX Bot API every test context's MAX channel polls and sends to. */
+    protected static final FakeMaxServer MAX = start(FakeMaxServer::new);
+    /** The fake VK API of the test community. */
+    protected static final FakeVkServer VK = start(FakeVkServer::new);
+    /** The secret the MAX webhook endpoint checks (the channel also long-polls MAX in tests). */
+    protected static final String MAX_WEBHOOK_SECRET = "max-webhook-secret-for-tests";
+    /** The secret the VK Callback API endpoint checks (the channel also long-polls VK in tests). */
+    protected static final String VK_CALLBACK_SECRET = "vk-callback-secret-for-tests";
     private static final Path DATA_DIR = createDataDir();
     /**
      * A copy of the repository's dialogs/ the application reads (flows, FAQ, surveys), so tests that
@@ -41,6 +49,15 @@ public abstract class IntegrationTest {
         registry.add("kruzhok.telegram.token", () -> FakeTelegramServer.TOKEN);
         registry.add("kruzhok.telegram.api-url", TELEGRAM::url);
         registry.add("kruzhok.telegram.poll-timeout", () -> "1s");
+        registry.add("kruzhok.max.token", () -> FakeMaxServer.TOKEN);
+        registry.add("kruzhok.max.api-url", MAX::url);
+        registry.add("kruzhok.max.poll-timeout", () -> "1s");
+        registry.add("kruzhok.max.webhook-secret", () -> MAX_WEBHOOK_SECRET);
+        registry.add("kruzhok.vk.group-token", () -> FakeVkServer.TOKEN);
+        registry.add("kruzhok.vk.group-id", () -> String.valueOf(FakeVkServer.GROUP_ID));
+        registry.add("kruzhok.vk.api-url", VK::url);
+        registry.add("kruzhok.vk.poll-wait", () -> "1s");
+        registry.add("kruzhok.vk.callback-secret", () -> VK_CALLBACK_SECRET);
         registry.add("kruzhok.admin.api-token", () -> ADMIN_TOKEN);
         registry.add("kruzhok.staff.telegram-ids", () -> String.valueOf(ADMIN_TELEGRAM_ID));
         registry.add("kruzhok.dialogs.dir", DIALOGS_DIR::toString);
@@ -66,6 +83,18 @@ public abstract class IntegrationTest {
     private static FakeTelegramServer startTelegram() {
         try {
             return new FakeTelegramServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Starter<T> {
+        T start() throws IOException;
+    }
+
+    private static <T> T start(Starter<T> starter) {
+        try {
+            return starter.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
