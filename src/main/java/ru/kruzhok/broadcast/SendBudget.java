@@ -33,11 +33,14 @@ import ru.kruzhok.channel.SendLimit;
  * <p>The global bucket of a channel lives in PostgreSQL (table {@code broadcast_rate_bucket}, one
  * row per channel and configuration), so every instance draws from one budget: a token is taken in
  * a short {@code SELECT … FOR UPDATE} transaction on that row. Bulk senders wait for a token
- * (a reservation: the bucket goes into debt and each waiter sleeps until its turn, no polling);
- * replies to people chatting take theirs without waiting ({@link #interactive}), which pushes bulk
- * sending back instead of the reply. A 429 puts the bucket into debt for {@code retry_after}, so
- * every instance pauses. The bucket holds one token at most: no burst, so no second ever carries
- * more than {@code perSecond - headroom} bulk messages plus one.
+ * (a reservation: the bucket goes into debt and each waiter sleeps until its turn, no polling), but
+ * book at most {@link #BULK_AHEAD} tokens ahead, so a reply never queues behind a long line of them.
+ * Replies to people chatting on MAX and VK book the next free token too
+ * ({@link #interactive}): those platforms count requests in any sliding second, and a reply
+ * sent on top of the booked bulk slots went over that limit (58 «too many requests» in the MAX
+ * benchmark); the reply waits at most a few tokens (~0.1 s). A 429 puts the bucket into debt for
+ * {@code retry_after}, so every instance pauses. The bucket holds one token at most: no burst, so
+ * no second ever carries more than {@code perSecond - headroom} messages.
  *
  * <p>The per-chat pace (Telegram: one message a second to one chat) is kept in local buckets:
  * one broadcast writes to a chat once, so this only spaces out overlapping broadcasts.
@@ -45,14 +48,30 @@ import ru.kruzhok.channel.SendLimit;
 public class SendBudget implements SendCounter {
 
     private static final Logger log = LoggerFactory.getLogger(SendBudget.class);
-    /** The longest a sender sleeps on one reservation; longer waits (after a 429) are slept in steps. */
-    private static final Duration MAX_RESERVATION = Duration.ofSeconds(2);
+    /** Tokens bulk senders book ahead: enough to keep the pace exact, few enough that a reply waits little. */
+    private static final int BULK_AHEAD = 3;
+    /** The longest a reply waits for its token; after that (a 429 pause) it goes and the channel handles a refusal. */
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(1);
+    /**
+     * Channels allowing more than this (the web chat writes to our own database) only count replies
+     * in memory: one row lock per reply there serialised all replies (the dispatcher benchmark
+     * saturated at ~480 updates/s). At a platform's tens a second the lock costs nothing.
+     */
+    private static final double BOOKED_REPLIES_BELOW = 100;
+    /**
+     * A headroom of a message a second or more (Telegram's 1.3) carries the replies of people
+     * chatting, so they are only counted; where it is only clock jitter (MAX, VK) they book a token.
+     * Booking replies on Telegram made every second message of a two-message reply wait ~35 ms.
+     */
+    private static final double HEADROOM_CARRYING_REPLIES = 1;
+    private static final long WINDOW_SLACK_NANOS = 20_000_000L;
 
     private final BroadcastProperties properties;
     private final ObjectProvider<ChannelRegistry> channels;
     private final ProxyManager<String> shared;
     private final Map<String, SendLimit> overrides = new ConcurrentHashMap<>();
     private final Map<String, Bucket> global = new ConcurrentHashMap<>();
+    private final Map<String, SendWindow> windows = new ConcurrentHashMap<>();
     private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> interactiveSinceFlush = new ConcurrentHashMap<>();
     private final Cache<String, Bucket> perChat = Caffeine.newBuilder()
@@ -94,6 +113,7 @@ public class SendBudget implements SendCounter {
             overrides.put(channel, limit);
         }
         global.remove(channel);
+        windows.remove(channel);
     }
 
     /**
@@ -105,26 +125,45 @@ public class SendBudget implements SendCounter {
             // replies counted since the last flush go first, so a bulk send never takes their slot
             flushInteractive(channel);
             Bucket bucket = bucket(channel);
-            if (bucket.asBlocking().tryConsume(1, MAX_RESERVATION)) {
+            Duration ahead = bulkAhead(channel);
+            if (bucket.asBlocking().tryConsume(1, ahead)) {
+                window(channel).enter();
                 return true;
             }
-            // in debt for longer than one reservation (a 429 pause): sleep part of it and ask again
-            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            Thread.sleep(Math.max(10, Math.min(Duration.ofNanos(nanos).toMillis(), 1000)));
+            // booked further ahead than that (other senders, replies, a 429 pause): sleep until
+            // the line is short again and ask again
+            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() - ahead.toNanos();
+            Thread.sleep(Math.max(1, Math.min(Duration.ofNanos(nanos).toMillis(), 1000)));
         }
         return false;
     }
 
     /**
-     * A reply to someone chatting: counted against the budget, never delayed by it. Only counted in
-     * memory here; the counts reach the shared bucket before this instance's next bulk send, and every
-     * 100 ms in the background,
-     * because taking the bucket's PostgreSQL row lock on every reply serialised all replies
-     * (the dispatcher benchmark saturated at ~480 updates/s on that one row).
+     * A reply to someone chatting. Where the headroom cannot carry replies (MAX, VK) it books the
+     * next free token, ahead of bulk senders that have not booked yet, and waits for it (at most
+     * {@link #REPLY_WAIT}). Elsewhere (Telegram, the web chat) it is only counted in memory; the counts reach the shared bucket before this
+     * instance's next bulk send, and every 100 ms in the background.
      */
     @Override
     public void interactive(String channel) {
+        if (booksReplies(limit(channel))) {
+            try {
+                bucket(channel).asBlocking().tryConsume(1, REPLY_WAIT);
+                window(channel).enter();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         interactiveSinceFlush.computeIfAbsent(channel, c -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static boolean booksReplies(SendLimit limit) {
+        return limit.budgetPerSecond() < BOOKED_REPLIES_BELOW && limit.headroom() < HEADROOM_CARRYING_REPLIES;
+    }
+
+    private Duration bulkAhead(String channel) {
+        return Duration.ofNanos(Math.round(BULK_AHEAD * 1_000_000_000d / limit(channel).budgetPerSecond()));
     }
 
     /** Charges the replies counted since the last flush to their channels' buckets; runs every 100 ms. */
@@ -183,6 +222,15 @@ public class SendBudget implements SendCounter {
 
     private Bucket bucket(String channel) {
         return global.computeIfAbsent(channel, this::newBucket);
+    }
+
+    /**
+     * The platform's own count: its whole limit in any second, plus 20 ms for the way from here to
+     * its server (localhost calls in the benchmark take 1–5 ms).
+     */
+    private SendWindow window(String channel) {
+        return windows.computeIfAbsent(channel, c -> new SendWindow((int) Math.floor(limit(c).perSecond()),
+                1_000_000_000L + WINDOW_SLACK_NANOS, System::nanoTime));
     }
 
     private Bucket newBucket(String channel) {

@@ -97,6 +97,16 @@ final class MessengerBroadcastRun {
                 server.rateRejections(), duplicates, lost, report.sent(), report.blocked(), report.failed(),
                 report.total(), startLatenciesMs.size(),
                 startLatenciesMs.stream().mapToLong(Long::longValue).max().orElse(-1), startLatenciesMs);
+        // where the refusals came from: a bulk message or a reply, and how busy the second before it was
+        long first = sends.get(0).atNanos();
+        List<FakePlatformServer.Call> all = server.calls();
+        for (FakePlatformServer.Call refused : all.stream().filter(c -> c.method().endsWith("#429")).toList()) {
+            long inSecond = all.stream().filter(c -> List.of("send", "edit", "answer").contains(c.method())
+                    && c.atNanos() <= refused.atNanos() && refused.atNanos() - c.atNanos() < 1_000_000_000L).count();
+            System.out.printf("  refused at %7.3f s: %s %s, %d accepted in the second before%n",
+                    (refused.atNanos() - first) / 1e9, refused.method(),
+                    text.equals(refused.text()) ? "bulk" : "reply", inSecond);
+        }
         server.enforceRate(0);
     }
 }

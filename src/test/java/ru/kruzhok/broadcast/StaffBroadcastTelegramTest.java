@@ -192,7 +192,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         for (int i = 0; i < 40; i++) {
             parents.add(newChatId(), "tsentr", 0, true);
         }
-        budget.override("telegram", new SendLimit(4, 0, Duration.ofSeconds(1)));
+        budget.override("telegram", new SendLimit(5, 1, Duration.ofSeconds(1)));
         try {
             TelegramParent staff = new TelegramParent(TELEGRAM, newStaff("tsentr"));
             staff.send("/broadcast");
@@ -324,7 +324,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             parents.add(newChatId(), "tsentr", 0, true);
         }
         long staffChat = newChatId();
-        budget.override("telegram", new SendLimit(2, 0, Duration.ofSeconds(1)));
+        budget.override("telegram", new SendLimit(3, 1, Duration.ofSeconds(1)));
         progress.stop();
         try {
             long id = broadcasts.create(new Broadcasts.Request("Медленно", BroadcastDeliveryTest.NEWBORNS, null, "test"));
