@@ -21,6 +21,7 @@ import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.Delivery;
 import ru.kruzhok.channel.KnownChats;
 import ru.kruzhok.channel.Reply;
+import ru.kruzhok.channel.SendCounter;
 import ru.kruzhok.parent.ParentProfile;
 import ru.kruzhok.parent.ParentProfiles;
 
@@ -207,24 +208,29 @@ public class BroadcastWorker implements SmartLifecycle {
             outbox.release(row);
             return;
         }
-        try {
-            if (!budget.acquire(row.chat().channel(), () -> !running)) {
-                outbox.unstart(row);
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        SendCounter.Permit permit = token(row);
+        if (permit == null) {
             outbox.unstart(row);
             return;
         }
         Reply message = messages.get(row.broadcastId(), broadcasts::message);
         Delivery delivery;
-        try {
+        try (permit) {
             delivery = channel.get().tryDeliver(row.chat().chatId(), message, properties.paid().enabled());
         } catch (RuntimeException e) {
             delivery = Delivery.failed("network: " + e.getClass().getSimpleName());
         }
         record(row, delivery);
+    }
+
+    /** The send's place in the channel's budget, or null when the worker stops while waiting. */
+    private SendCounter.Permit token(OutboxRow row) {
+        try {
+            return budget.acquire(row.chat().channel(), () -> !running);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private void record(OutboxRow row, Delivery delivery) {

@@ -23,6 +23,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.SendCounter;
+import ru.kruzhok.channel.SendCounter.Permit;
 import ru.kruzhok.channel.SendLimit;
 
 /**
@@ -64,7 +65,6 @@ public class SendBudget implements SendCounter {
      * Booking replies on Telegram made every second message of a two-message reply wait ~35 ms.
      */
     private static final double HEADROOM_CARRYING_REPLIES = 1;
-    private static final long WINDOW_SLACK_NANOS = 20_000_000L;
 
     private final BroadcastProperties properties;
     private final ObjectProvider<ChannelRegistry> channels;
@@ -117,25 +117,24 @@ public class SendBudget implements SendCounter {
     }
 
     /**
-     * Waits for a bulk-send token of {@code channel}. Returns false, without a token, when
-     * {@code stopping} turns true while waiting.
+     * Waits for a bulk-send token of {@code channel}; close the permit when the platform has
+     * answered the send. Returns null, without a token, when {@code stopping} turns true while waiting.
      */
-    boolean acquire(String channel, BooleanSupplier stopping) throws InterruptedException {
+    Permit acquire(String channel, BooleanSupplier stopping) throws InterruptedException {
         while (!stopping.getAsBoolean()) {
             // replies counted since the last flush go first, so a bulk send never takes their slot
             flushInteractive(channel);
             Bucket bucket = bucket(channel);
             Duration ahead = bulkAhead(channel);
             if (bucket.asBlocking().tryConsume(1, ahead)) {
-                window(channel).enter();
-                return true;
+                return enterWindow(channel);
             }
             // booked further ahead than that (other senders, replies, a 429 pause): sleep until
             // the line is short again and ask again
             long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() - ahead.toNanos();
             Thread.sleep(Math.max(1, Math.min(Duration.ofNanos(nanos).toMillis(), 1000)));
         }
-        return false;
+        return null;
     }
 
     /**
@@ -145,17 +144,23 @@ public class SendBudget implements SendCounter {
      * instance's next bulk send, and every 100 ms in the background.
      */
     @Override
-    public void interactive(String channel) {
+    public Permit interactive(String channel) {
         if (booksReplies(limit(channel))) {
             try {
                 bucket(channel).asBlocking().tryConsume(1, REPLY_WAIT);
-                window(channel).enter();
+                return enterWindow(channel);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return Permit.NONE;
             }
-            return;
         }
         interactiveSinceFlush.computeIfAbsent(channel, c -> new AtomicLong()).incrementAndGet();
+        return Permit.NONE;
+    }
+
+    /** MAX and VK count every call in a sliding second: the call holds a place there until answered. */
+    private Permit enterWindow(String channel) throws InterruptedException {
+        return booksReplies(limit(channel)) ? window(channel).enter() : Permit.NONE;
     }
 
     private static boolean booksReplies(SendLimit limit) {
@@ -224,13 +229,10 @@ public class SendBudget implements SendCounter {
         return global.computeIfAbsent(channel, this::newBucket);
     }
 
-    /**
-     * The platform's own count: its whole limit in any second, plus 20 ms for the way from here to
-     * its server (localhost calls in the benchmark take 1–5 ms).
-     */
+    /** The platform's own count: its whole limit in any second (see {@link SendWindow}). */
     private SendWindow window(String channel) {
         return windows.computeIfAbsent(channel, c -> new SendWindow((int) Math.floor(limit(c).perSecond()),
-                1_000_000_000L + WINDOW_SLACK_NANOS, System::nanoTime));
+                1_000_000_000L, System::nanoTime));
     }
 
     private Bucket newBucket(String channel) {

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ChannelRegistry {
-
-    private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
 
     private final Map<String, Channel> channels;
     private final ObjectProvider<SendCounter> counter;
@@ -40,8 +36,9 @@ public class ChannelRegistry {
     public Delivery deliver(ChatAddress chat, Reply reply) {
         return find(chat.channel())
                 .map(channel -> {
-                    count(channel);
-                    return channel.deliver(chat.chatId(), reply);
+                    try (SendCounter.Permit counted = count(channel)) {
+                        return channel.deliver(chat.chatId(), reply);
+                    }
                 })
                 .orElseGet(() -> Delivery.failed("no channel " + chat.channel()));
     }
@@ -50,8 +47,9 @@ public class ChannelRegistry {
     public Delivery edit(ChatAddress chat, String messageId, Reply reply) {
         return find(chat.channel())
                 .map(channel -> {
-                    count(channel);
-                    return channel.edit(chat.chatId(), messageId, reply);
+                    try (SendCounter.Permit counted = count(channel)) {
+                        return channel.edit(chat.chatId(), messageId, reply);
+                    }
                 })
                 .orElseGet(() -> Delivery.failed("no channel " + chat.channel()));
     }
@@ -66,15 +64,7 @@ public class ChannelRegistry {
         return find(chat.channel()).map(c -> c.isPersonalChat(chat.chatId())).orElse(true);
     }
 
-    private void count(Channel channel) {
-        try {
-            SendCounter c = counter.getIfAvailable();
-            if (c != null) {
-                c.interactive(channel.name());
-            }
-        } catch (RuntimeException e) {
-            // the budget is bookkeeping; a reply to a person never fails because of it
-            log.debug("Could not count a reply in the send budget: {}", e.toString());
-        }
+    private SendCounter.Permit count(Channel channel) {
+        return SendCounter.interactive(counter.getIfAvailable(), channel.name());
     }
 }

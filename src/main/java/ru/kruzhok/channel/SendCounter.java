@@ -9,6 +9,27 @@ package ru.kruzhok.channel;
  */
 public interface SendCounter {
 
-    /** One reply or edit is about to be sent on {@code channel}; returns when it may go. */
-    void interactive(String channel);
+    /**
+     * One reply or edit is about to be sent on {@code channel}; returns when it may go. Close the
+     * permit when the platform has answered the call (platforms count a call until then).
+     */
+    Permit interactive(String channel);
+
+    /** {@link #interactive} of the counter if the deployment has one; the budget never fails a call. */
+    static Permit interactive(SendCounter counter, String channel) {
+        try {
+            return counter == null ? Permit.NONE : counter.interactive(channel);
+        } catch (RuntimeException e) {
+            return Permit.NONE;
+        }
+    }
+
+    /** A call's place in the channel's budget, held until the platform has answered it. */
+    interface Permit extends AutoCloseable {
+
+        Permit NONE = () -> { };
+
+        @Override
+        void close();
+    }
 }

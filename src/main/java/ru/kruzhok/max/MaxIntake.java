@@ -45,8 +45,7 @@ class MaxIntake {
         if (callbackId == null) {
             return;
         }
-        try {
-            budget.ifAvailable(b -> b.interactive(MaxUpdates.CHANNEL));
+        try (SendCounter.Permit counted = SendCounter.interactive(budget.getIfAvailable(), MaxUpdates.CHANNEL)) {
             var response = api.answer(callbackId, Map.of("notification", ""));
             if (!response.ok()) {
                 log.debug("MAX /answers answered {}", response.status());

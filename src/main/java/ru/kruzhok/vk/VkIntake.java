@@ -49,8 +49,7 @@ class VkIntake {
         if (eventId == null || user == null || peer == null) {
             return;
         }
-        try {
-            budget.ifAvailable(b -> b.interactive(VkUpdates.CHANNEL));
+        try (SendCounter.Permit counted = SendCounter.interactive(budget.getIfAvailable(), VkUpdates.CHANNEL)) {
             VkApi.Result result = api.call("messages.sendMessageEventAnswer",
                     Map.of("event_id", eventId, "user_id", user, "peer_id", peer));
             if (!result.ok()) {
