@@ -18,6 +18,7 @@ import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.parent.ParentDataDeleted;
 import ru.kruzhok.parent.ParentProfiles;
@@ -35,7 +36,6 @@ public class Broadcasts {
     private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
     private static final TypeReference<List<List<Button>>> BUTTON_ROWS = new TypeReference<>() {
     };
-    static final Set<String> DIRECTIONS = Set.of("technical", "science", "arts", "sports", "tourism", "social");
 
     /**
      * What staff ask for. {@code sendAt} null: now. {@code file}: an optional photo or document sent
@@ -91,7 +91,7 @@ public class Broadcasts {
                 throw new IllegalArgumentException("unknown municipality");
             }
         }
-        if (!DIRECTIONS.containsAll(a.directions())) {
+        if (!a.directions().stream().allMatch(d -> Direction.fromApiName(d).isPresent())) {
             throw new IllegalArgumentException("unknown direction");
         }
         if (a.ageFrom() != null && a.ageTo() != null && a.ageFrom() > a.ageTo()) {

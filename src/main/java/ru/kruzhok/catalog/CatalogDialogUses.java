@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogUses;
+import ru.kruzhok.direction.Direction;
 
 /** The steps, texts and provider placeholders of dialogs/ that the catalog names in Java. */
 @Component
@@ -20,7 +21,7 @@ class CatalogDialogUses implements DialogUses {
     public Map<String, Set<String>> texts() {
         Map<String, Set<String>> t = new HashMap<>();
         for (Direction d : Direction.values()) {
-            t.put("direction." + d.apiName(), Set.of());
+            t.put(d.textKey(), Set.of());
         }
         for (SearchFilter f : SearchFilter.values()) {
             t.put("search_filter." + f.apiName(), Set.of());

@@ -1,6 +1,7 @@
 package ru.kruzhok.catalog;
 
 import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.direction.Direction;
 
 /**
  * The search a parent is building in the chat, kept in the conversation's variables (so it survives

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.municipality.Municipality;
 
@@ -151,8 +152,7 @@ final class ImportRows {
         Direction direction = Direction.parse(directionText).orElse(null);
         if (direction == null) {
             problems.add(directionText.isEmpty() ? "не указана направленность"
-                    : "неизвестная направленность «" + directionText + "»: ожидается техническая, естественнонаучная, "
-                    + "художественная, физкультурно-спортивная, туристско-краеведческая или социально-гуманитарная");
+                    : "неизвестная направленность «" + directionText + "»: ожидается " + Direction.titlesInWords());
         }
 
         Integer ageFrom = null;

@@ -1,6 +1,7 @@
 package ru.kruzhok.catalog;
 
 import java.math.BigDecimal;
+import ru.kruzhok.direction.Direction;
 
 /** One valid row of an import file, ready to be stored. */
 record ImportedProgram(

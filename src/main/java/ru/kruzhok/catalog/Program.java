@@ -2,6 +2,7 @@ package ru.kruzhok.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import ru.kruzhok.direction.Direction;
 
 /**
  * One program of the catalog as parents see it.

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.direction.Direction;
 
 /** {@code catalog.program}: the full card of the program chosen from the results ({program.card}, {program.url}). */
 @Component
@@ -37,7 +38,7 @@ class ProgramCardProvider implements DialogProvider {
         }
         StringBuilder card = new StringBuilder();
         card.append("**").append(Markup.escape(p.title())).append("**\n");
-        card.append(ctx.text("direction." + p.direction().apiName())).append(" · ")
+        card.append(ctx.text(p.direction().textKey())).append(" · ")
                 .append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ")
                 .append(SearchResultsProvider.cost(p)).append('\n');
         if (p.organisation() != null) {

@@ -2,6 +2,7 @@ package ru.kruzhok.catalog;
 
 import java.util.Collection;
 import java.util.List;
+import ru.kruzhok.direction.Direction;
 
 /**
  * What a parent (or the API) looks for. Every field is optional; null means "any". Build with

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import ru.kruzhok.direction.Direction;
 
 /**
  * Finds programs: filters, Russian full text with stemming, typo tolerance and ranking, all in one

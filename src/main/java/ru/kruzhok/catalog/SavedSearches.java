@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.Markup;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.parent.ParentDataDeleted;
 import ru.kruzhok.parent.ParentProfiles;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.parent.ParentProfiles;
 
@@ -27,7 +28,7 @@ final class SearchChoices {
         @Override
         public Content provide(DialogContext ctx) {
             List<Choice> choices = new ArrayList<>(Arrays.stream(Direction.values())
-                    .map(d -> new Choice(ctx.text("direction." + d.apiName()), d.apiName())).toList());
+                    .map(d -> new Choice(ctx.text(d.textKey()), d.apiName())).toList());
             choices.add(new Choice(ctx.text("search_any_direction"), ChatSearchQuery.ANY));
             return new Content(null, choices, 2);
         }

@@ -3,6 +3,7 @@ package ru.kruzhok.catalog;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogAction;
 import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 
 /**

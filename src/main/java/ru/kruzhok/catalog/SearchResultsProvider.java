@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.direction.Direction;
 
 /**
  * {@code catalog.results}: one page of results as compact cards ({search.summary}, {search.cards}),
@@ -115,7 +116,7 @@ class SearchResultsProvider implements DialogProvider {
     private static String describe(DialogContext ctx, ProgramQuery q) {
         List<String> parts = new ArrayList<>();
         if (q.direction() != null) {
-            parts.add(ctx.text("direction." + q.direction().apiName()).toLowerCase());
+            parts.add(ctx.text(q.direction().textKey()).toLowerCase());
         }
         if (q.age() != null) {
             parts.add(q.age() + " " + SearchChoices.years(q.age()));

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogProperties;
 import ru.kruzhok.dialog.ReloadableContent;
+import ru.kruzhok.direction.Direction;
 
 /**
  * Turns what a parent types («танцы для 7 лет бесплатно», «робототехника 10 лет», «бассейн по

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.tartarus.snowball.ext.RussianStemmer;
+import ru.kruzhok.direction.Direction;
 
 /**
  * The words of {@code dialogs/search/vocabulary.yaml}: what a parent's words mean for a program

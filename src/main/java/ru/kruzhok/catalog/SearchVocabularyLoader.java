@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.direction.Direction;
 
 /**
  * Reads and checks {@code dialogs/search/vocabulary.yaml}. A methodist edits it by hand, so every

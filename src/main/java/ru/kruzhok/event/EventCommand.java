@@ -93,7 +93,7 @@ class EventCommand implements StaffCommand {
                     .append(e.cancelledAt() != null ? " (отменено)" : "").append('\n');
         }
         sb.append("\nДобавить:\n").append(Markup.escape(EventLine.FORMAT))
-                .append("\nНапример: /event 25.11.2026 18:00 | Турнир по шахматам | ДДТ, ул. Ленина 5 | 7-12 | sports | - | tsentr")
+                .append("\nНапример: /event 25.11.2026 18:00 | Турнир по шахматам | ДДТ, ул. Ленина 5 | 7-12 | спорт | - | tsentr")
                 .append("\nНеобязательные поля можно пропустить или поставить «-».\nОтменить: /event cancel НОМЕР");
         return sb.toString();
     }

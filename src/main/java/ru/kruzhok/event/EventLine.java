@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ru.kruzhok.catalog.Direction;
+import ru.kruzhok.direction.Direction;
 
 /**
  * Reads the one-line form of {@code /event}, fields split by «|»:
  * <pre>/event 25.11.2026 18:00 | Название | Место | 7-12 | спорт, arts | https://… | tsentr</pre>
- * Date and title are required; the rest may be left out or given as «-». Directions are api names
- * or Russian words («художественная»); the municipality code is needed only by staff of several.
+ * Date and title are required; the rest may be left out or given as «-». Directions are read as
+ * everywhere else ({@link Direction#parse}: «спорт», «художественная», api names); the
+ * municipality code is needed only by staff of several.
  */
 final class EventLine {
 
@@ -65,7 +66,8 @@ final class EventLine {
                     continue;
                 }
                 directions.add(Direction.parse(d).map(Direction::apiName).orElseThrow(() -> new EventException(
-                        "Неизвестное направление «" + d.strip() + "». Можно: " + Direction.apiNames() + ".")));
+                        "Неизвестное направление «" + d.strip() + "». Можно: " + Direction.titlesInWords()
+                                + " (или коротко: спорт, техника, творчество, наука, туризм).")));
             }
         }
         return new EventDraft(title, when.atZone(zone).toInstant(), place, field(f, 6), from, to, directions,

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.kruzhok.broadcast.Broadcasts;
 import ru.kruzhok.broadcast.Notices;
-import ru.kruzhok.catalog.Direction;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.Markup;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.direction.Direction;
 
 /** {@code parent.interests}: the six directions as toggles, ✅ on the chosen ones. */
 @Component
@@ -25,7 +26,7 @@ class InterestChoices implements DialogProvider {
     @Override
     public Content provide(DialogContext ctx) {
         Set<String> chosen = profiles.find(ctx.chat()).map(p -> p.interests()).orElseGet(HashSet::new);
-        return new Content(null, Directions.CODES.stream()
+        return new Content(null, Direction.apiNameList().stream()
                 .map(code -> new Choice((chosen.contains(code) ? "✅ " : "") + ctx.text("direction." + code), code))
                 .toList(), 2);
     }

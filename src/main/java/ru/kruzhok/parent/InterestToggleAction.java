@@ -3,6 +3,7 @@ package ru.kruzhok.parent;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogAction;
 import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.direction.Direction;
 
 /** {@code parent.interest}: switches one direction of interest on or off. */
 @Component
@@ -21,7 +22,7 @@ class InterestToggleAction implements DialogAction {
 
     @Override
     public String run(DialogContext ctx, String arg) {
-        if (Directions.CODES.contains(ctx.value())) {
+        if (Direction.fromApiName(ctx.value()).isPresent()) {
             profiles.toggleInterest(ctx.chat(), ctx.value());
         }
         return null;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogUses;
+import ru.kruzhok.direction.Direction;
 
 /** The texts and provider placeholders of dialogs/ that the parents' profile names in Java. */
 @Component
@@ -14,7 +15,9 @@ class ParentDialogUses implements DialogUses {
     @Override
     public Map<String, Set<String>> texts() {
         Map<String, Set<String>> t = new HashMap<>();
-        Directions.CODES.forEach(code -> t.put("direction." + code, Set.of()));
+        for (Direction d : Direction.values()) {
+            t.put(d.textKey(), Set.of());
+        }
         t.put("profile.none", Set.of());
         t.put("profile.no-consent", Set.of());
         t.put("profile.notifications-on", Set.of());

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.municipality.Municipality;
 
@@ -37,7 +38,7 @@ class ProfileSummary implements DialogProvider {
                         .map(c -> (c.name() == null ? "" : Markup.escape(c.name()) + ", ") + c.age() + " " + years(c.age()))
                         .collect(Collectors.joining("; ")),
                 "profile.interests", p.interests().isEmpty() ? none : p.interests().stream()
-                        .map(code -> ctx.text("direction." + code)).collect(Collectors.joining(", ")),
+                        .map(code -> Direction.fromApiName(code).map(d -> ctx.text(d.textKey())).orElse(code)).collect(Collectors.joining(", ")),
                 "profile.notifications", ctx.text(p.notifications() ? "profile.notifications-on" : "profile.notifications-off"))))
                 .orElseGet(() -> Content.of(Map.of(
                         "profile.municipality", municipality,

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.kruzhok.catalog.CatalogGenerator;
 import ru.kruzhok.catalog.CostType;
-import ru.kruzhok.catalog.Direction;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.catalog.ImportResult;
 import ru.kruzhok.catalog.ProgramImport;
 import ru.kruzhok.catalog.ProgramQuery;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.support.IntegrationTest;
 
 /**

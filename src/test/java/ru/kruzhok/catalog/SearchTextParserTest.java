@@ -3,6 +3,7 @@ package ru.kruzhok.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import ru.kruzhok.direction.Direction;
 
 class SearchTextParserTest {
 

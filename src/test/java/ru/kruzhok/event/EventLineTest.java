@@ -40,6 +40,14 @@ class EventLineTest {
     }
 
     @Test
+    void directionsAreReadInTheWordsStaffUseElsewhere() {
+        EventDraft d = EventLine.parse("25.11.2026 18:00 | Турнир | - | - | спорт; техника, творчество, туризм, наука", MSK);
+        assertThat(d.directions()).containsExactlyInAnyOrder("sports", "technical", "arts", "tourism", "science");
+        assertThatThrownBy(() -> EventLine.parse("25.11.2026 18:00 | Турнир | - | - | вязание", MSK))
+                .hasMessageContaining("физкультурно-спортивная").hasMessageNotContaining("sports");
+    }
+
+    @Test
     void mistakesAreExplainedInRussian() {
         assertThatThrownBy(() -> EventLine.parse("31.02.2026 18:00 | Турнир", MSK)).hasMessageContaining("дату");
         assertThatThrownBy(() -> EventLine.parse("завтра | Турнир", MSK)).hasMessageContaining("дату");

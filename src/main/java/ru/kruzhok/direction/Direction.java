@@ -1,21 +1,27 @@
-package ru.kruzhok.catalog;
+package ru.kruzhok.direction;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The six directions (направленности) every Navigator program has. Older documents say
+ * The six directions (направленности) every Navigator program has, defined here once for the
+ * catalog, parents' interests, broadcasts and events. Older documents say
  * «социально-педагогическая» for what is now «социально-гуманитарная»: both are {@link #SOCIAL}.
+ * Parents see the short label of {@link #textKey()} from dialogs/texts.yaml («Спорт»), staff
+ * files and reports the official {@link #title()}; {@link #parse} reads both and everyday words.
  */
 public enum Direction {
-    TECHNICAL("technical", "Техническая", "техническ"),
-    SCIENCE("science", "Естественнонаучная", "естественнонаучн", "естественно-научн", "естественн"),
-    ARTS("arts", "Художественная", "художествен"),
-    SPORTS("sports", "Физкультурно-спортивная", "физкультурно-спортивн", "физкультурн", "спортивн"),
-    TOURISM("tourism", "Туристско-краеведческая", "туристско-краеведческ", "туристск", "краеведческ"),
+    TECHNICAL("technical", "Техническая", "техническ", "техник"),
+    SCIENCE("science", "Естественнонаучная", "естественнонаучн", "естественно-научн", "естественн", "наук",
+            "научн"),
+    ARTS("arts", "Художественная", "художествен", "творчеств", "искусств"),
+    SPORTS("sports", "Физкультурно-спортивная", "физкультурно-спортивн", "физкультурн", "спортивн", "спорт"),
+    TOURISM("tourism", "Туристско-краеведческая", "туристско-краеведческ", "туристск", "краеведческ", "туризм",
+            "краеведени"),
     SOCIAL("social", "Социально-гуманитарная", "социально-гуманитарн", "социально-педагогическ",
             "социальн", "гуманитарн", "педагогическ");
 
@@ -38,6 +44,16 @@ public enum Direction {
     /** The Russian name parents and staff see («Техническая»). */
     public String title() {
         return title;
+    }
+
+    /** The key of the parents' label in dialogs/texts.yaml («direction.sports» → «Спорт»). */
+    public String textKey() {
+        return "direction." + apiName;
+    }
+
+    /** The API names in the order menus show them. */
+    public static List<String> apiNameList() {
+        return Arrays.stream(values()).map(Direction::apiName).toList();
     }
 
     public static Optional<Direction> fromApiName(String value) {
@@ -76,6 +92,12 @@ public enum Direction {
             }
         }
         return Optional.empty();
+    }
+
+    /** «техническая, естественнонаучная, … или социально-гуманитарная», for messages to staff. */
+    public static String titlesInWords() {
+        List<String> titles = Arrays.stream(values()).map(d -> d.title.toLowerCase(Locale.ROOT)).toList();
+        return String.join(", ", titles.subList(0, titles.size() - 1)) + " или " + titles.get(titles.size() - 1);
     }
 
     public static String apiNames() {
