@@ -128,6 +128,7 @@ final class DeskHandover {
             String key = switch (outcome == null ? "SENT" : outcome) {
                 case "OFF_HOURS" -> DeskTexts.SENT_OFF_HOURS;
                 case "NO_GROUP" -> DeskTexts.SENT_NO_GROUP;
+                case "NO_MUNICIPALITY" -> DeskTexts.SENT_NO_MUNICIPALITY;
                 case "BLOCKED_NOTICE" -> DeskTexts.BLOCKED;
                 case "BLOCKED" -> DeskTexts.BLOCKED_AGAIN;
                 default -> DeskTexts.SENT;

@@ -21,6 +21,7 @@ class DeskTexts {
     static final String SENT = "desk_sent";
     static final String SENT_OFF_HOURS = "desk_sent_off_hours";
     static final String SENT_NO_GROUP = "desk_sent_no_group";
+    static final String SENT_NO_MUNICIPALITY = "desk_sent_no_municipality";
     static final String BLOCKED = "desk_blocked";
     static final String BLOCKED_AGAIN = "desk_blocked_again";
     static final String FOLLOW_UP = "desk_follow_up";
@@ -51,7 +52,7 @@ class DeskTexts {
     @Override
     public Map<String, Set<String>> texts() {
         // the desk fills the municipality's placeholders too (contacts, hours), besides its own
-        return Map.of(SENT, with(), SENT_OFF_HOURS, with("desk.when"), SENT_NO_GROUP, with(),
+        return Map.of(SENT, with(), SENT_OFF_HOURS, with("desk.when"), SENT_NO_GROUP, with(), SENT_NO_MUNICIPALITY, with(),
                 BLOCKED, with(), BLOCKED_AGAIN, with(), FOLLOW_UP, with("desk.number"),
                 ANSWER, with("desk.question"));
     }

@@ -80,6 +80,8 @@ public class QuestionDesk implements QuestionFigures {
         OFF_HOURS,
         /** Kept, but the municipality has no staff group yet: admins were warned. */
         NO_GROUP,
+        /** Kept for the admins (warned, it is in their /questions): the parent chose no municipality. */
+        NO_MUNICIPALITY,
         /** The parent is blocked: this is the one notice they get. */
         BLOCKED_NOTICE,
         /** The parent is blocked and was told so before. */
@@ -128,7 +130,7 @@ public class QuestionDesk implements QuestionFigures {
         String muni = municipalityOf(id).orElse(municipality);
         if (muni == null || staffChats.staffChatOf(muni).isEmpty()) {
             warnAdminsOfWaiting();
-            return new Submitted(id, Outcome.NO_GROUP, null);
+            return new Submitted(id, muni == null ? Outcome.NO_MUNICIPALITY : Outcome.NO_GROUP, null);
         }
         ZoneId zone = zoneOf(muni);
         Instant now = clock.instant();
@@ -245,8 +247,8 @@ public class QuestionDesk implements QuestionFigures {
     }
 
     Optional<String> municipalityOf(long questionId) {
-        return jdbc.queryForList("select municipality from staff_question where id = ?", String.class, questionId)
-                .stream().findFirst();
+        return jdbc.query("select municipality from staff_question where id = ?", (rs, n) -> Optional.ofNullable(rs.getString(1)),
+                questionId).stream().findFirst().flatMap(m -> m);
     }
 
     Optional<ChatAddress> parentOf(long questionId) {
@@ -293,8 +295,13 @@ public class QuestionDesk implements QuestionFigures {
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void retryUnsent() {
-        jdbc.queryForList("select id from staff_question where status = 'new' order by id limit 50", Long.class)
-                .forEach(posts::postQuestion);
+        // only where a group exists now: questions waiting for a /bind must not crowd out the ones that can go
+        List<String> bound = staffChats.all().stream().map(StaffChats.Binding::municipality).toList();
+        if (!bound.isEmpty()) {
+            jdbc.queryForList("select id from staff_question where status = 'new' and municipality in ("
+                            + String.join(",", bound.stream().map(b -> "?").toList()) + ") order by id limit 50",
+                    Long.class, bound.toArray()).forEach(posts::postQuestion);
+        }
         jdbc.queryForList("""
                 select distinct f.question_id from desk_follow_up f join staff_question q on q.id = f.question_id
                 where not f.posted and q.status <> 'new' limit 50""", Long.class).forEach(posts::postFollowUps);
