@@ -196,7 +196,7 @@ public class QuestionDesk implements QuestionFigures {
         ChatAddress parent = new ChatAddress((String) rows.get(0)[0], (String) rows.get(0)[1]);
         String municipality = (String) rows.get(0)[3];
         String header = texts.text(DeskTexts.ANSWER, municipality,
-                Map.of("desk.question", Markup.escape(cut((String) rows.get(0)[2], QUOTE))));
+                Map.of("desk.question", Markup.escape(cut((String) rows.get(0)[2], QUOTE)))).strip();
         String body = in.text().isBlank() ? "" : "\n\n" + in.textAsMarkup();
         Reply reply;
         if (in.type() == Incoming.Type.ATTACHMENT && in.attachment() != null) {

@@ -162,6 +162,15 @@ class QuestionDeskTelegramTest extends IntegrationTest {
         assertThat(voice.method()).isEqualTo("sendVoice");
         assertThat(voice.fileBytes("voice")).containsExactly(4, 4, 4);
 
+        // a formatted text keeps its formatting
+        before = parent.messages().size();
+        Map<String, Object> bold = TELEGRAM.groupReplyUpdate(group, ADMIN_TELEGRAM_ID, postId, "Важно: до 1 сентября");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> message = (Map<String, Object>) bold.get("message");
+        message.put("entities", List.of(Map.of("type", "bold", "offset", 0, "length", 6)));
+        TELEGRAM.enqueue(bold);
+        assertThat(next(parent.chatId(), before).text()).contains("<i>«какая завтра будет погода в городе?»</i>\n\n<b>Важно:</b> до 1 сентября");
+
         // the parent's follow-ups chain under the question's post
         TelegramParent second = parentWithQuestion();
         Call secondPost = TELEGRAM.awaitMessages(group, 5).stream().filter(c -> String.valueOf(c.text()).contains("Вопрос №"))
