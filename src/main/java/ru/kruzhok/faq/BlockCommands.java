@@ -22,8 +22,11 @@ final class BlockCommands {
     private BlockCommands() {
     }
 
-    /** The parent a block command is about, and the question that named them. */
-    private record Target(long questionId, ChatAddress parent) {
+    /** The parent a block command is about and the question that named them, or why there is none. */
+    private record Target(long questionId, ChatAddress parent, Reply problem) {
+        static Target problem(Reply why) {
+            return new Target(0, null, why);
+        }
     }
 
     /** Shared by both commands: finding the parent and checking the staff member may act for them. */
@@ -41,15 +44,14 @@ final class BlockCommands {
             this.staffChats = staffChats;
         }
 
-        /** The target, or the reply explaining why there is none. */
-        private Object find(Incoming in, String verb) {
+        private Target find(Incoming in, String verb) {
             Optional<Long> id;
             String args = in.commandArgs().replace("№", "").strip();
             if (!args.isEmpty()) {
                 try {
                     id = Optional.of(Long.parseLong(args.split("\\s+")[0]));
                 } catch (NumberFormatException e) {
-                    return usage(verb);
+                    return Target.problem(usage(verb));
                 }
             } else if (staffChats.municipalityOfStaffChat(in.chat()).isPresent()) {
                 id = posts.questionOf(in.chat(), in.replyToMessageId(), in.threadId());
@@ -57,17 +59,18 @@ final class BlockCommands {
                 id = Optional.empty();
             }
             if (id.isEmpty()) {
-                return usage(verb);
+                return Target.problem(usage(verb));
             }
             Optional<String> municipality = desk.municipalityOf(id.get());
             Optional<ChatAddress> parent = desk.parentOf(id.get());
             if (parent.isEmpty()) {
-                return Reply.text("Вопрос №" + id.get() + " не найден.");
+                return Target.problem(Reply.text("Вопрос №" + id.get() + " не найден."));
             }
             if (!access.isAdmin(in) && (municipality.isEmpty() || !access.mayAct(in, municipality.get()))) {
-                return Reply.text("Это вопрос другого района: блокировать его автора может его сотрудник или администратор.");
+                return Target.problem(Reply.text(
+                        "Это вопрос другого района: блокировать его автора может его сотрудник или администратор."));
             }
-            return new Target(id.get(), parent.get());
+            return new Target(id.get(), parent.get(), null);
         }
 
         private static Reply usage(String verb) {
@@ -111,9 +114,9 @@ final class BlockCommands {
 
         @Override
         public List<Reply> handle(Incoming in) {
-            Object found = targets.find(in, "block");
-            if (!(found instanceof Target target)) {
-                return List.of((Reply) found);
+            Target target = targets.find(in, "block");
+            if (target.problem() != null) {
+                return List.of(target.problem());
             }
             boolean blocked = desk.block(target.parent(), AuditLog.actorOf(in));
             if (blocked) {
@@ -155,9 +158,9 @@ final class BlockCommands {
 
         @Override
         public List<Reply> handle(Incoming in) {
-            Object found = targets.find(in, "unblock");
-            if (!(found instanceof Target target)) {
-                return List.of((Reply) found);
+            Target target = targets.find(in, "unblock");
+            if (target.problem() != null) {
+                return List.of(target.problem());
             }
             boolean unblocked = desk.unblock(target.parent());
             if (unblocked) {

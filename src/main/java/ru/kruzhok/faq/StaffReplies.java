@@ -20,6 +20,9 @@ import ru.kruzhok.staff.StaffInput;
 @Component
 class StaffReplies implements StaffInput {
 
+    /** A message starting with this stays in the staff group: staff talk in a parent's topic too. */
+    static final String NOTE = "//";
+
     private final QuestionDesk desk;
     private final DeskPosts posts;
     private final StaffChats staffChats;
@@ -38,6 +41,9 @@ class StaffReplies implements StaffInput {
                 || (in.replyToMessageId() == null && in.threadId() == null)
                 || (in.type() != Incoming.Type.TEXT && in.type() != Incoming.Type.ATTACHMENT)) {
             return Optional.empty();
+        }
+        if (in.text().startsWith(NOTE)) {
+            return Optional.of(List.of()); // a note for colleagues in the parent's thread, not for the parent
         }
         Optional<String> municipality = staffChats.municipalityOfStaffChat(in.chat());
         if (municipality.isEmpty() || !access.mayAct(in, municipality.get())) {
