@@ -184,6 +184,21 @@ class QuestionDeskTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void whileAQuestionIsOpenAStepAskingForInputStillGetsWhatIsTyped() {
+        long group = bindGroup(false);
+        TelegramParent parent = parentWithQuestion();
+        TELEGRAM.awaitMessages(group, 2);
+        parent.send("/menu");
+        parent.press("Настройки");
+        parent.press("Дети");
+        assertThat(parent.send("Маша 7").text()).doesNotContain("Добавил к вашему вопросу");
+        assertThat(TELEGRAM.messagesTo(group)).noneMatch(c -> String.valueOf(c.text()).contains("Маша"));
+        // outside such a step the next line joins the question again
+        parent.send("/menu");
+        assertThat(parent.send("И ещё вопрос про погоду").text()).contains("Добавил к вашему вопросу");
+    }
+
+    @Test
     void aQuestionWaitingLongerThanRemindAfterWorkingHoursIsRemindedOnce() {
         long group = bindGroup(false);
         parentWithQuestion();
