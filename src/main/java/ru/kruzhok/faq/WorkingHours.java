@@ -11,6 +11,8 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Set;
 
+import ru.kruzhok.staff.QuestionFigures;
+
 /**
  * When МОЦ staff answer: the working days and hours from {@link DeskProperties}, read in a
  * municipality's time zone. Reminders count only working time, so a question asked on Friday
@@ -104,14 +106,6 @@ final class WorkingHours {
 
     /** «2 ч 15 мин», «3 дн 4 ч» — how long something waits, for staff. */
     static String age(Duration d) {
-        long minutes = Math.max(0, d.toMinutes());
-        if (minutes < 60) {
-            return minutes + " мин";
-        }
-        long hours = minutes / 60;
-        if (hours < 24) {
-            return hours + " ч " + (minutes % 60) + " мин";
-        }
-        return (hours / 24) + " дн " + (hours % 24) + " ч";
+        return QuestionFigures.ResponseTimes.age(d);
     }
 }

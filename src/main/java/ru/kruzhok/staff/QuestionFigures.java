@@ -40,5 +40,39 @@ public interface QuestionFigures {
      */
     record ResponseTimes(long handedOver, long answered, long open, Duration median, Duration p90,
                          Duration longestOpen) {
+
+        /**
+         * One line for a staff report, in Russian: «Ответили на 12 из 15, медиана 2 ч 5 мин, 90% — за 6 ч 0 мин;
+         * ждут ответа: 3, дольше всех 1 дн 2 ч».
+         */
+        public String summary() {
+            if (handedOver == 0) {
+                return "Вопросов специалистам не было.";
+            }
+            StringBuilder sb = new StringBuilder("Ответили на ").append(answered).append(" из ").append(handedOver);
+            if (median != null) {
+                sb.append(", медиана ").append(age(median));
+            }
+            if (p90 != null) {
+                sb.append(", 90% — за ").append(age(p90));
+            }
+            if (open > 0) {
+                sb.append("; ждут ответа: ").append(open);
+                if (longestOpen != null) {
+                    sb.append(", дольше всех ").append(age(longestOpen));
+                }
+            }
+            return sb.append('.').toString();
+        }
+
+        /** «45 мин», «2 ч 15 мин», «3 дн 4 ч». */
+        public static String age(Duration d) {
+            long minutes = Math.max(0, d.toMinutes());
+            if (minutes < 60) {
+                return minutes + " мин";
+            }
+            long hours = minutes / 60;
+            return hours < 24 ? hours + " ч " + (minutes % 60) + " мин" : (hours / 24) + " дн " + (hours % 24) + " ч";
+        }
     }
 }

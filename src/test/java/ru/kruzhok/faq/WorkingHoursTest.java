@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import ru.kruzhok.staff.QuestionFigures;
 
 class WorkingHoursTest {
 
@@ -39,5 +40,15 @@ class WorkingHoursTest {
         assertThat(hours.workingTimeBetween(Instant.parse("2026-12-02T07:00:00Z"), Instant.parse("2026-12-02T09:30:00Z"),
                 MOSCOW)).isEqualTo(Duration.ofMinutes(150));
         assertThat(WorkingHours.age(Duration.ofMinutes(135))).isEqualTo("2 ч 15 мин");
+    }
+
+    @Test
+    void responseTimesReadAsOneLineForAReport() {
+        QuestionFigures.ResponseTimes t = new QuestionFigures.ResponseTimes(15, 12, 3, Duration.ofMinutes(125),
+                Duration.ofHours(6), Duration.ofHours(26));
+        assertThat(t.summary()).isEqualTo("Ответили на 12 из 15, медиана 2 ч 5 мин, 90% — за 6 ч 0 мин; "
+                + "ждут ответа: 3, дольше всех 1 дн 2 ч.");
+        assertThat(new QuestionFigures.ResponseTimes(0, 0, 0, null, null, null).summary())
+                .isEqualTo("Вопросов специалистам не было.");
     }
 }
