@@ -6,6 +6,7 @@ alter table staff_question add column closed_by  varchar(60);
 alter table staff_question add column closed_at  timestamptz;
 alter table staff_question add column reminded_at timestamptz;
 alter table staff_question add column no_group_warned_at timestamptz;
+alter table staff_question add column posting_at  timestamptz;   -- claimed for posting (a crash mid-send is retried)
 create index staff_question_parent on staff_question (channel, chat_id, status);
 create index staff_question_waiting on staff_question (created_at) where status in ('new', 'sent');
 

@@ -77,6 +77,11 @@ class DeskPosts {
             log.info("Question {} waits: no staff group bound for municipality {}", id, municipality);
             return false;
         }
+        // claimed first, so the minute's retry and the parent's own hand-over never post it twice
+        if (jdbc.update("update staff_question set status = 'sent', posting_at = ? where id = ? and status = 'new'",
+                Timestamp.from(clock.instant()), id) == 0) {
+            return false;
+        }
         Thread thread = threadOf(parent, group.get(), municipality);
         String via = channels.find(parent.channel()).map(c -> c.displayName()).orElse(parent.channel());
         String name = municipalities.find(municipality).map(Municipality::name).orElse(municipality);
@@ -90,9 +95,10 @@ class DeskPosts {
         Delivery delivery = channels.deliver(group.get(), thread.place(thread.lastPostId()), post);
         if (!delivery.isSent()) {
             log.warn("Question {} not posted to the staff group ({}); will retry", id, delivery.status());
+            jdbc.update("update staff_question set status = 'new' where id = ? and status = 'sent' and staff_chat is null", id);
             return false;
         }
-        jdbc.update("update staff_question set status = 'sent', staff_chat = ?, staff_message_id = ? where id = ?",
+        jdbc.update("update staff_question set staff_chat = ?, staff_message_id = ? where id = ?",
                 group.get().key(), delivery.messageId(), id);
         remember(thread, id, delivery.messageId());
         postFollowUps(id);
@@ -122,13 +128,17 @@ class DeskPosts {
                 where question_id = ? and not posted order by id
                 """, rs -> {
             long followUp = rs.getLong(1);
+            // claimed before sending, so a retry running at the same time does not post it twice
+            if (jdbc.update("update desk_follow_up set posted = true where id = ? and not posted", followUp) == 0) {
+                return;
+            }
             Reply reply = followUpReply(questionId, parent, rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6));
             Delivery delivery = channels.deliver(group.get(), thread.place(questionPost), reply);
             if (delivery.isSent()) {
-                jdbc.update("update desk_follow_up set posted = true where id = ?", followUp);
                 remember(thread, questionId, delivery.messageId());
             } else {
+                jdbc.update("update desk_follow_up set posted = false where id = ?", followUp);
                 log.warn("A follow-up of question {} not posted ({}); will retry", questionId, delivery.status());
             }
         }, questionId);

@@ -295,6 +295,9 @@ public class QuestionDesk implements QuestionFigures {
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void retryUnsent() {
+        // claimed for posting by an instance that died before the send finished: back in the queue
+        jdbc.update("update staff_question set status = 'new' where status = 'sent' and staff_chat is null and posting_at < ?",
+                Timestamp.from(clock.instant().minus(Duration.ofMinutes(2))));
         // only where a group exists now: questions waiting for a /bind must not crowd out the ones that can go
         List<String> bound = staffChats.all().stream().map(StaffChats.Binding::municipality).toList();
         if (!bound.isEmpty()) {
