@@ -76,4 +76,21 @@ public interface Channel {
     default Optional<byte[]> download(String fileRef) {
         return Optional.empty();
     }
+
+    /**
+     * Sends a reply into a thread of a chat or as a reply to one of its messages (see {@link MessagePlace}).
+     * Channels without threads send it as {@link #deliver} does.
+     */
+    default Delivery deliver(String chatId, MessagePlace place, Reply reply) {
+        return deliver(chatId, reply);
+    }
+
+    /**
+     * Opens a new thread titled {@code title} in a group (a Telegram forum topic) and returns its id
+     * for {@link MessagePlace#threadId()}; empty when the chat has no threads (topics off, or a
+     * platform without them), so the caller falls back to a reply chain.
+     */
+    default Optional<String> openThread(String chatId, String title) {
+        return Optional.empty();
+    }
 }

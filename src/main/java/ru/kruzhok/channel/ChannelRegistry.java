@@ -43,6 +43,32 @@ public class ChannelRegistry {
                 .orElseGet(() -> Delivery.failed("no channel " + chat.channel()));
     }
 
+    /** Sends a reply into a thread or a reply chain of the chat (see {@link Channel#deliver(String, MessagePlace, Reply)}). */
+    public Delivery deliver(ChatAddress chat, MessagePlace place, Reply reply) {
+        if (place == null) {
+            return deliver(chat, reply);
+        }
+        return find(chat.channel())
+                .map(channel -> {
+                    count(channel);
+                    return channel.deliver(chat.chatId(), place, reply);
+                })
+                .orElseGet(() -> Delivery.failed("no channel " + chat.channel()));
+    }
+
+    /** Opens a thread in a group chat (see {@link Channel#openThread}); empty when the chat has none. */
+    public Optional<String> openThread(ChatAddress chat, String title) {
+        return find(chat.channel()).flatMap(channel -> {
+            count(channel);
+            return channel.openThread(chat.chatId(), title);
+        });
+    }
+
+    /** Fetches a file a person sent in a chat of this channel (see {@link Channel#download}). */
+    public Optional<byte[]> download(String channel, String fileRef) {
+        return fileRef == null ? Optional.empty() : find(channel).flatMap(c -> c.download(fileRef));
+    }
+
     /** Edits the bot's message {@code messageId} in the chat (see {@link Channel#edit}); an edit is a call like a reply. */
     public Delivery edit(ChatAddress chat, String messageId, Reply reply) {
         return find(chat.channel())

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param formatted      the text (or caption) with the sender's formatting as the bot's
  *                       {@link Markup}, when the channel reports formatting; null otherwise. Only
  *                       staff composing an announcement use it; everything else reads {@code text}.
+ * @param threadId       the platform's id of the thread (a Telegram forum topic) the message was
+ *                       written in, when the chat has threads; null otherwise
  */
 public record Incoming(
         String updateKey,
@@ -42,7 +44,8 @@ public record Incoming(
         String replyToMessageId,
         String username,
         Instant receivedAt,
-        String formatted) {
+        String formatted,
+        String threadId) {
 
     public enum Type { TEXT, COMMAND, BUTTON, ATTACHMENT, CONTACT, EMPTY }
 
@@ -53,7 +56,15 @@ public record Incoming(
                     String payload, IncomingAttachment attachment, boolean fromBot, boolean edited, String messageId,
                     String replyToMessageId, String username, Instant receivedAt) {
         this(updateKey, chat, userId, chatKind, type, text, payload, attachment, fromBot, edited, messageId,
-                replyToMessageId, username, receivedAt, null);
+                replyToMessageId, username, receivedAt, null, null);
+    }
+
+    /** An update outside any thread (every chat without topics). */
+    public Incoming(String updateKey, ChatAddress chat, String userId, ChatKind chatKind, Type type, String text,
+                    String payload, IncomingAttachment attachment, boolean fromBot, boolean edited, String messageId,
+                    String replyToMessageId, String username, Instant receivedAt, String formatted) {
+        this(updateKey, chat, userId, chatKind, type, text, payload, attachment, fromBot, edited, messageId,
+                replyToMessageId, username, receivedAt, formatted, null);
     }
 
     public Incoming {

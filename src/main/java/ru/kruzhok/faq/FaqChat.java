@@ -129,6 +129,7 @@ final class FaqChat {
             }
             ctx.setVar(TOPIC, topic.get().id());
             ctx.setVar(QUESTION, null);
+            DeskHandover.rememberTopic(ctx, topic.get().id());
             return null;
         }
     }
@@ -137,9 +138,11 @@ final class FaqChat {
     @Component
     static class HandoverAction implements DialogAction {
         private final QuestionDesk desk;
+        private final DeskHandover.Context context;
 
-        HandoverAction(QuestionDesk desk) {
+        HandoverAction(QuestionDesk desk, DeskHandover.Context context) {
             this.desk = desk;
+            this.context = context;
         }
 
         @Override
@@ -153,9 +156,14 @@ final class FaqChat {
             if (question == null || question.isBlank()) {
                 return "ask";
             }
-            desk.submit(ctx.chat(), ctx.municipality(), question);
+            QuestionDesk.Submitted submitted = desk.submit(ctx.chat(), ctx.municipality(), question,
+                    context.of(ctx, question));
             // the question is with the МОЦ now; the conversation does not need to keep its text
             ctx.setVar(QUESTION, null);
+            ctx.setVar(DeskHandover.LINES, null);
+            ctx.setVar(DeskHandover.TRIED, null);
+            ctx.setVar(DeskHandover.OUTCOME, submitted.outcome().name());
+            ctx.setVar(DeskHandover.WHEN, submitted.when());
             return null;
         }
     }

@@ -29,6 +29,7 @@ public class FaqConversation {
     /** Shows the topic's answer with 👍/👎 and related topics. */
     public void answer(DialogContext ctx, FaqMatcher.Match match, String text) {
         asked(ctx, FaqMatcher.Decision.ANSWER, text);
+        DeskHandover.rememberTopic(ctx, match.topic());
         ctx.setVar(FaqChat.TOPIC, match.topic());
         ctx.goTo("certificate.answer");
     }
@@ -42,6 +43,7 @@ public class FaqConversation {
         }
         match.alternatives().stream().map(FaqMatcher.Alternative::topic).filter(id -> !ids.contains(id))
                 .limit(3 - ids.size()).forEach(ids::add);
+        ids.forEach(id -> DeskHandover.rememberTopic(ctx, id));
         ctx.setVar(FaqChat.SUGGESTIONS, String.join(",", ids));
         ctx.goTo("certificate.suggest");
     }
@@ -65,6 +67,7 @@ public class FaqConversation {
     private void asked(DialogContext ctx, FaqMatcher.Decision decision, String text) {
         desk.count(ctx.municipality(), decision);
         ctx.setVar(FaqChat.QUESTION, text.length() > MAX_KEPT ? text.substring(0, MAX_KEPT) : text);
+        DeskHandover.rememberLine(ctx, text); // the last lines staff see with a handed-over question
         ctx.setVar(FaqChat.OUTSIDE, null);
     }
 

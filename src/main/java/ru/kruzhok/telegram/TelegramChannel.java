@@ -18,6 +18,10 @@ import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMediaGroup;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.send.SendVoice;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -37,6 +41,7 @@ import ru.kruzhok.channel.Channel;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.ChatUnreachable;
 import ru.kruzhok.channel.Delivery;
+import ru.kruzhok.channel.MessagePlace;
 import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
 
@@ -106,18 +111,59 @@ class TelegramChannel implements Channel {
 
     @Override
     public Delivery deliver(String chatId, Reply reply) {
-        return send(chatId, reply, true, false);
+        return send(chatId, reply, true, false, NOWHERE);
+    }
+
+    /** In a forum topic ({@code message_thread_id}) and/or as a reply; a reply to a deleted message is sent plain. */
+    @Override
+    public Delivery deliver(String chatId, MessagePlace place, Reply reply) {
+        Placement placement = new Placement(number(place.threadId()), number(place.replyToMessageId()));
+        return send(chatId, reply, true, false, placement);
+    }
+
+    /** A forum topic; empty when the group has topics off (Telegram answers 400 "the chat is not a forum"). */
+    @Override
+    public Optional<String> openThread(String chatId, String title) {
+        try {
+            ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(chatId)
+                    .name(title.length() > 128 ? title.substring(0, 128) : title).build());
+            return topic == null || topic.getMessageThreadId() == null ? Optional.empty()
+                    : Optional.of(String.valueOf(topic.getMessageThreadId()));
+        } catch (TelegramApiException e) {
+            log.info("No forum topic in a group ({}): replies are chained instead", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
     public Delivery tryDeliver(String chatId, Reply reply) {
-        return send(chatId, reply, false, false);
+        return send(chatId, reply, false, false, NOWHERE);
     }
 
     /** Bulk sending; with {@code paidBroadcast} every call carries {@code allow_paid_broadcast=true}. */
     @Override
     public Delivery tryDeliver(String chatId, Reply reply, boolean paidBroadcast) {
-        return send(chatId, reply, false, paidBroadcast);
+        return send(chatId, reply, false, paidBroadcast, NOWHERE);
+    }
+
+    /** Telegram's side of a {@link MessagePlace}: a forum topic and a message replied to, each optional. */
+    private record Placement(Integer threadId, Integer replyTo) {
+        ReplyParameters replyParameters() {
+            return replyTo == null ? null : ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build();
+        }
+    }
+
+    private static final Placement NOWHERE = new Placement(null, null);
+
+    private static Integer number(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Edits a text message by id; a message that is not modified counts as edited. */
@@ -165,15 +211,15 @@ class TelegramChannel implements Channel {
         Serializable run() throws TelegramApiException;
     }
 
-    private Delivery send(String chatId, Reply reply, boolean waitOnRateLimit, boolean paid) {
+    private Delivery send(String chatId, Reply reply, boolean waitOnRateLimit, boolean paid, Placement at) {
         InlineKeyboardMarkup keyboard = keyboard(reply);
         Boolean allowPaid = paid ? Boolean.TRUE : null;
         List<Call> calls = new ArrayList<>();
         if (reply.file() != null) {
-            calls.addAll(fileCalls(chatId, reply, keyboard, allowPaid));
+            calls.addAll(fileCalls(chatId, reply, keyboard, allowPaid, at));
         } else if (!reply.album().isEmpty()) {
             if (!reply.text().isBlank()) {
-                calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid));
+                calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid, at));
             }
             calls.addAll(albumCalls(chatId, reply.album()));
         } else {
@@ -188,6 +234,7 @@ class TelegramChannel implements Channel {
             for (int i = 0; i < parts.size(); i++) {
                 String html = parts.get(i).isBlank() ? "…" : parts.get(i);
                 boolean last = i == parts.size() - 1;
+                ReplyParameters replyTo = i == 0 ? at.replyParameters() : null;
                 calls.add(() -> client.execute(SendMessage.builder()
                         .chatId(chatId)
                         .text(html)
@@ -195,6 +242,8 @@ class TelegramChannel implements Channel {
                         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                         .replyMarkup(last ? keyboard : null)
                         .allowPaidBroadcast(allowPaid)
+                        .messageThreadId(at.threadId())
+                        .replyParameters(replyTo)
                         .build()));
             }
         }
@@ -209,7 +258,7 @@ class TelegramChannel implements Channel {
         return Delivery.sent(lastId);
     }
 
-    private List<Call> fileCalls(String chatId, Reply reply, InlineKeyboardMarkup keyboard, Boolean allowPaid) {
+    private List<Call> fileCalls(String chatId, Reply reply, InlineKeyboardMarkup keyboard, Boolean allowPaid, Placement at) {
         OutgoingFile file = reply.file();
         List<String> caption = TelegramHtml.render(reply.text(), TelegramHtml.CAPTION_LIMIT);
         boolean captionFits = caption.size() == 1;
@@ -220,15 +269,24 @@ class TelegramChannel implements Channel {
             calls.add(() -> sendUploadingOnce(file, input -> client.execute(SendPhoto.builder().chatId(chatId)
                     .photo(input)
                     .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
+                    .messageThreadId(at.threadId()).replyParameters(at.replyParameters())
                     .allowPaidBroadcast(allowPaid).build())));
+        } else if ("audio/ogg".equals(file.mimeType())) {
+            // a voice message passed on (a parent's, a staff member's) is played as one, not offered as a file
+            calls.add(() -> client.execute(SendVoice.builder().chatId(chatId)
+                    .voice(new InputFile(new ByteArrayInputStream(file.content()), file.fileName()))
+                    .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
+                    .messageThreadId(at.threadId()).replyParameters(at.replyParameters())
+                    .allowPaidBroadcast(allowPaid).build()));
         } else {
             calls.add(() -> sendUploadingOnce(file, input -> client.execute(SendDocument.builder().chatId(chatId)
                     .document(input)
                     .caption(html).parseMode(html == null ? null : ParseMode.HTML).replyMarkup(fileKeyboard)
+                    .messageThreadId(at.threadId()).replyParameters(at.replyParameters())
                     .allowPaidBroadcast(allowPaid).build())));
         }
         if (!captionFits) {
-            calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid));
+            calls.addAll(textCalls(chatId, reply.text(), keyboard, allowPaid, new Placement(at.threadId(), null)));
         }
         return calls;
     }
@@ -340,14 +398,16 @@ class TelegramChannel implements Channel {
         return parts.isEmpty() || parts.get(0).isBlank() ? null : parts.get(0);
     }
 
-    private List<Call> textCalls(String chatId, String markup, InlineKeyboardMarkup keyboard, Boolean allowPaid) {
+    private List<Call> textCalls(String chatId, String markup, InlineKeyboardMarkup keyboard, Boolean allowPaid, Placement at) {
         List<String> parts = TelegramHtml.render(markup, TelegramHtml.MESSAGE_LIMIT);
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             String html = parts.get(i);
             boolean last = i == parts.size() - 1;
+            boolean first = i == 0;
             calls.add(() -> client.execute(SendMessage.builder().chatId(chatId).text(html).parseMode(ParseMode.HTML)
-                    .replyMarkup(last ? keyboard : null).allowPaidBroadcast(allowPaid).build()));
+                    .replyMarkup(last ? keyboard : null).allowPaidBroadcast(allowPaid)
+                    .messageThreadId(at.threadId()).replyParameters(first ? at.replyParameters() : null).build()));
         }
         return calls;
     }

@@ -79,9 +79,12 @@ final class UpdateTranslator {
             formatted = message.getCaption() == null ? null
                     : TelegramEntities.toMarkup(message.getCaption(), message.getCaptionEntities());
         }
+        // only forum topics count as threads: a supergroup's reply threads are reply chains
+        String thread = Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getMessageThreadId() != null
+                ? String.valueOf(message.getMessageThreadId()) : null;
         return new Incoming(key, new ChatAddress(CHANNEL, String.valueOf(chat.getId())), userId, kindOf(chat), type,
                 text, null, attachment, fromBot, edited, String.valueOf(message.getMessageId()), replyTo, username,
-                Instant.now(), formatted);
+                Instant.now(), formatted, thread);
     }
 
     private static IncomingAttachment attachmentOf(Message m) {
@@ -97,11 +100,17 @@ final class UpdateTranslator {
         if (m.hasSticker()) {
             return new IncomingAttachment(Kind.STICKER, null, null, null);
         }
-        if (m.hasVoice() || m.hasVideoNote()) {
+        if (m.hasVoice()) {
+            // fetchable, so a voice message can be passed on to a person (a question's thread, a parent)
+            return new IncomingAttachment(Kind.VOICE, m.getVoice().getFileId(), "voice.ogg",
+                    m.getVoice().getMimeType() == null ? "audio/ogg" : m.getVoice().getMimeType());
+        }
+        if (m.hasVideoNote()) {
             return new IncomingAttachment(Kind.VOICE, null, null, null);
         }
         if (m.hasAudio()) {
-            return new IncomingAttachment(Kind.AUDIO, null, null, null);
+            return new IncomingAttachment(Kind.AUDIO, m.getAudio().getFileId(), m.getAudio().getFileName(),
+                    m.getAudio().getMimeType());
         }
         if (m.hasVideo() || m.hasAnimation()) {
             return new IncomingAttachment(Kind.VIDEO, null, null, null);
@@ -109,7 +118,8 @@ final class UpdateTranslator {
         if (m.hasLocation()) {
             return new IncomingAttachment(Kind.LOCATION, null, null, null);
         }
-        if (m.getNewChatMembers() != null && !m.getNewChatMembers().isEmpty() || m.getLeftChatMember() != null) {
+        if (m.getNewChatMembers() != null && !m.getNewChatMembers().isEmpty() || m.getLeftChatMember() != null
+                || m.hasForumTopicCreated() || m.hasForumTopicClosed() || m.hasForumTopicReopened()) {
             return null; // service messages in groups
         }
         return new IncomingAttachment(Kind.OTHER, null, null, null);

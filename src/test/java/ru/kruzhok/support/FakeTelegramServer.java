@@ -534,7 +534,8 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private static final List<String> METHODS = List.of("getUpdates", "getMe", "sendMessage", "editMessageText",
             "editMessageReplyMarkup", "sendPhoto", "sendDocument", "sendMediaGroup", "answerCallbackQuery",
-            "setMyCommands", "deleteMyCommands", "setWebhook", "deleteWebhook", "getFile", "sendChatAction");
+            "setMyCommands", "deleteMyCommands", "setWebhook", "deleteWebhook", "getFile", "sendChatAction",
+            "createForumTopic", "sendVoice");
 
     /** The client may spell method names in lower case; tests use the API's camel case. */
     private static String canonical(String method) {
@@ -606,7 +607,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private Object result(String method, Map<String, Object> params) {
         return switch (method) {
             case "getMe" -> user(1);
-            case "sendMessage", "sendPhoto", "sendDocument", "editMessageText" -> {
+            case "createForumTopic" -> forumTopic(params);
+            case "sendMessage", "sendPhoto", "sendDocument", "sendVoice", "editMessageText" -> {
                 Map<String, Object> message = new LinkedHashMap<>();
                 Object existing = params.get("message_id");
                 message.put("message_id", existing != null ? Integer.parseInt(String.valueOf(existing))
@@ -618,6 +620,10 @@ public final class FakeTelegramServer implements AutoCloseable {
                 }
                 if (method.equals("sendPhoto") || method.equals("sendDocument")) {
                     attachSentFile(method.equals("sendPhoto") ? "photo" : "document", params, message);
+                }
+                if (params.get("message_thread_id") != null) {
+                    message.put("message_thread_id", Integer.parseInt(String.valueOf(params.get("message_thread_id"))));
+                    message.put("is_topic_message", true);
                 }
                 lastSentMessageId.put(String.valueOf(params.get("chat_id")), (Integer) message.get("message_id"));
                 yield message;
@@ -780,6 +786,116 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private static long nowSeconds() {
         return System.currentTimeMillis() / 1000;
+    }
+
+    // ---- forum topics and staff-group media (the support desk, issue 15) ---------------------
+
+    /** Groups with topics on: createForumTopic works there and is refused elsewhere, as Telegram does. */
+    private final Set<String> forums = ConcurrentHashMap.newKeySet();
+    /** Topics created, as "chatId:threadId" → name. */
+    private final Map<String, String> topics = new ConcurrentHashMap<>();
+
+    /** Turns topics on in a group (a forum supergroup). */
+    public void enableTopics(long groupId) {
+        forums.add(String.valueOf(groupId));
+    }
+
+    private Object forumTopic(Map<String, Object> params) {
+        String chat = String.valueOf(params.get("chat_id"));
+        if (!forums.contains(chat)) {
+            throw new IllegalArgumentException("Bad Request: the chat is not a forum");
+        }
+        int thread = nextMessageId.incrementAndGet();
+        topics.put(chat + ":" + thread, String.valueOf(params.get("name")));
+        return Map.of("message_thread_id", thread, "name", String.valueOf(params.get("name")), "icon_color", 7322096);
+    }
+
+    /** The topics the bot created in a group, by thread id. */
+    public Map<Integer, String> topicsOf(long groupId) {
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        topics.forEach((k, v) -> {
+            if (k.startsWith(groupId + ":")) {
+                out.put(Integer.parseInt(k.substring(k.indexOf(':') + 1)), v);
+            }
+        });
+        return out;
+    }
+
+    /** The thread a sent message went to (message_thread_id), or null. */
+    public static Integer threadOf(Call call) {
+        Object thread = call.params().get("message_thread_id");
+        return thread == null ? null : Integer.parseInt(String.valueOf(thread));
+    }
+
+    /** The message a sent message replies to (reply_parameters.message_id), or null. */
+    @SuppressWarnings("unchecked")
+    public static Integer replyToOf(Call call) {
+        Object params = call.params().get("reply_parameters");
+        if (params instanceof String json) {
+            try {
+                params = JSON.readValue(json, Map.class);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        if (params instanceof Map<?, ?> map && map.get("message_id") != null) {
+            return Integer.parseInt(String.valueOf(map.get("message_id")));
+        }
+        return null;
+    }
+
+    /**
+     * User {@code fromId} writes in a group's forum topic {@code threadId} (not replying to a message:
+     * Telegram then sets reply_to_message to the topic's first message).
+     */
+    public Map<String, Object> topicMessageUpdate(long groupId, long fromId, int threadId, String text) {
+        Map<String, Object> topicStart = Map.of("message_id", threadId, "date", nowSeconds(),
+                "chat", Map.of("id", groupId, "type", "supergroup", "title", "Group", "is_forum", true),
+                "forum_topic_created", Map.of("name", "topic", "icon_color", 7322096));
+        Map<String, Object> update = messageUpdate(groupId, "supergroup", fromId, text,
+                Map.of("message_thread_id", threadId, "is_topic_message", true, "reply_to_message", topicStart));
+        return update;
+    }
+
+    /**
+     * User {@code fromId} sends a photo (with a caption) in a group, as a reply to the bot's message
+     * {@code replyTo} (null: none) and in forum topic {@code threadId} (null: none); getFile serves it.
+     */
+    public Map<String, Object> groupPhotoUpdate(long groupId, long fromId, Integer replyTo, Integer threadId,
+                                                byte[] photo, String caption) {
+        String fileId = "gphoto-" + nextMessageId.incrementAndGet();
+        files.put(fileId, new StoredFile("photos/" + fileId + ".jpg", photo));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("photo", List.of(Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "width", 800,
+                "height", 600, "file_size", photo.length)));
+        if (caption != null) {
+            extra.put("caption", caption);
+        }
+        addPlace(groupId, replyTo, threadId, extra);
+        return messageUpdate(groupId, "supergroup", fromId, null, extra);
+    }
+
+    /** A person sends a voice message in a private chat ({@code chatId} positive) or a group; getFile serves it. */
+    public Map<String, Object> voiceUpdate(long chatId, long fromId, Integer replyTo, Integer threadId, byte[] ogg) {
+        String fileId = "voice-" + nextMessageId.incrementAndGet();
+        files.put(fileId, new StoredFile("voice/" + fileId + ".oga", ogg));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("voice", Map.of("file_id", fileId, "file_unique_id", "u" + fileId, "duration", 3,
+                "mime_type", "audio/ogg", "file_size", ogg.length));
+        addPlace(chatId, replyTo, threadId, extra);
+        return messageUpdate(chatId, chatId < 0 ? "supergroup" : "private", fromId, null, extra);
+    }
+
+    private void addPlace(long chatId, Integer replyTo, Integer threadId, Map<String, Object> extra) {
+        if (replyTo != null) {
+            extra.put("reply_to_message", Map.of("message_id", replyTo, "date", nowSeconds(), "text", "…",
+                    "from", Map.of("id", 1, "is_bot", true, "first_name", "Kruzhok"),
+                    "chat", Map.of("id", chatId, "type", "supergroup", "title", "Group")));
+        }
+        if (threadId != null) {
+            extra.put("message_thread_id", threadId);
+            extra.put("is_topic_message", true);
+        }
     }
 
     @Override
