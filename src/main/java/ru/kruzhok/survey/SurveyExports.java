@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.sheet.ExportFormat;
 import ru.kruzhok.survey.Survey.Question;
 import ru.kruzhok.survey.SurveyResults.Filter;
 import ru.kruzhok.survey.SurveyResults.OptionCount;
@@ -33,15 +32,15 @@ import ru.kruzhok.survey.SurveyResults.Results;
 @Component
 class SurveyExports {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final SurveyResults results;
+    private final ExportFormat format;
 
-    SurveyExports(SurveyResults results) {
+    SurveyExports(SurveyResults results, ExportFormat format) {
         this.results = results;
+        this.format = format;
     }
 
-    byte[] csv(String surveyId, Filter filter, ZoneId zone) {
+    byte[] csv(String surveyId, Filter filter) {
         Survey s = results.survey(surveyId);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
@@ -49,7 +48,7 @@ class SurveyExports {
             writer.write('\uFEFF');
             csv.printRecord(header(s));
             for (RawResponse r : results.responses(surveyId, filter)) {
-                csv.printRecord(row(s, r, zone));
+                csv.printRecord(row(s, r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +56,7 @@ class SurveyExports {
         return bytes.toByteArray();
     }
 
-    byte[] xlsx(String surveyId, Filter filter, ZoneId zone) {
+    byte[] xlsx(String surveyId, Filter filter) {
         Survey s = results.survey(surveyId);
         Results summary = results.results(surveyId, filter);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -101,7 +100,7 @@ class SurveyExports {
             cells(raw.createRow(0), new ArrayList<>(header(s)));
             int r = 1;
             for (RawResponse response : results.responses(surveyId, filter)) {
-                cells(raw.createRow(r++), new ArrayList<>(row(s, response, zone)));
+                cells(raw.createRow(r++), new ArrayList<>(row(s, response)));
             }
             book.write(out);
             return out.toByteArray();
@@ -111,7 +110,7 @@ class SurveyExports {
     }
 
     private static List<String> header(Survey s) {
-        List<String> h = new ArrayList<>(List.of("№", "Завершён", "Район"));
+        List<String> h = new ArrayList<>(List.of("№", "Завершён (местное время)", "Муниципалитет"));
         if (!s.anonymous()) {
             h.add("Чат");
             h.add("Ребёнок");
@@ -122,11 +121,12 @@ class SurveyExports {
         return h;
     }
 
-    private static List<Object> row(Survey s, RawResponse r, ZoneId zone) {
+    /** Times in the respondent's municipality's zone, with the offset, so a file mixing districts reads right. */
+    private List<Object> row(Survey s, RawResponse r) {
         List<Object> row = new ArrayList<>();
         row.add(r.id());
-        row.add(TIME.format(r.completedAt().atZone(zone)));
-        row.add(r.municipality() == null ? "" : r.municipality());
+        row.add(format.format(r.completedAt(), r.municipality()));
+        row.add(format.name(r.municipality()));
         if (!s.anonymous()) {
             row.add(r.chat() == null ? "" : r.chat());
             row.add(r.child() == null ? "" : r.child());

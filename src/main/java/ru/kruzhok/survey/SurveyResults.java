@@ -181,7 +181,7 @@ public class SurveyResults {
         for (QuestionResult q : r.questions()) {
             md.append("\n**").append(Markup.escape(q.text())).append("**\n");
             if (q.texts() != null) {
-                md.append("Ответов словами: ").append(q.texts().size()).append(" — полный список в выгрузке\n");
+                md.append("Ответов словами: ").append(q.texts().size()).append(" — полный список: /export ").append(r.survey()).append("\n");
                 continue;
             }
             if (q.average() != null) {

@@ -149,7 +149,7 @@ class SurveyResultsTest extends IntegrationTest {
                 .parse(new InputStreamReader(new ByteArrayInputStream(body, 3, body.length - 3), StandardCharsets.UTF_8))
                 .getRecords();
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0).values()).contains("Район").doesNotContain("Чат", "Ребёнок");
+        assertThat(rows.get(0).values()).contains("Муниципалитет").doesNotContain("Чат", "Ребёнок");
         assertThat(rows.get(0).get(3)).startsWith("certificate. Знаете ли вы о сертификате");
         assertThat(rows.get(3).get(3)).isEqualTo("Да, пользуемся");
         assertThat(rows.get(3).get(6)).isEqualTo("Техническое; Художественное"); // options in their order
@@ -178,7 +178,7 @@ class SurveyResultsTest extends IntegrationTest {
             assertThat(npsFound).isTrue();
             Sheet raw = book.getSheet("Ответы");
             assertThat(raw.getLastRowNum()).isEqualTo(3);
-            assertThat(f.formatCellValue(raw.getRow(0).getCell(2))).isEqualTo("Район");
+            assertThat(f.formatCellValue(raw.getRow(0).getCell(2))).isEqualTo("Муниципалитет");
             assertThat(f.formatCellValue(raw.getRow(0).getCell(3))).startsWith("certificate.");
             assertThat(f.formatCellValue(raw.getRow(1).getCell(3))).isEqualTo("Да, пользуемся");
             assertThat(raw.getRow(1).getCell(13).getNumericCellValue()).isEqualTo(10.0); // nps as a number
