@@ -52,6 +52,30 @@ public final class XlsxBook implements AutoCloseable {
         return new Table(book.createSheet(name), bold);
     }
 
+    /**
+     * A sheet of pictures (charts) one under another, each scaled to {@code scale} of its pixel size,
+     * with a bold caption row above it.
+     */
+    public void pictures(String name, List<Picture> pictures, double scale) {
+        Sheet sheet = book.createSheet(name);
+        Table table = new Table(sheet, bold);
+        org.apache.poi.ss.usermodel.Drawing<?> drawing = sheet.createDrawingPatriarch();
+        for (Picture p : pictures) {
+            table.title(p.caption());
+            int index = book.addPicture(p.png(), Workbook.PICTURE_TYPE_PNG);
+            org.apache.poi.ss.usermodel.ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
+            anchor.setCol1(0);
+            anchor.setRow1(table.nextRow());
+            drawing.createPicture(anchor, index).resize(scale);
+            // a default row is 20 px high
+            table.skipTo(table.nextRow() + (int) Math.ceil(p.heightPx() * scale / 20.0) + 2);
+        }
+    }
+
+    /** A PNG to place in a sheet, with its height in pixels (to know where the next one goes). */
+    public record Picture(String caption, byte[] png, int heightPx) {
+    }
+
     /** The underlying POI workbook (to add pictures). */
     public Workbook poi() {
         return book;

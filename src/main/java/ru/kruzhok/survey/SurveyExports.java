@@ -27,7 +27,7 @@ import ru.kruzhok.survey.SurveyResults.Results;
 /**
  * Survey results as files for a report: CSV (the raw responses, UTF-8 with a BOM and ';' between
  * columns so Excel with Russian settings opens Cyrillic right) and XLSX (a summary sheet and a
- * raw-responses sheet). An anonymous survey has no "who" columns at all.
+ * raw-responses sheet, and a sheet of the charts). An anonymous survey has no "who" columns at all.
  */
 @Component
 class SurveyExports {
@@ -71,6 +71,7 @@ class SurveyExports {
             cells(sum.createRow(n++), List.of("Ответов", summary.responses()));
             cells(sum.createRow(n++), List.of("Приглашено", summary.invited()));
             cells(sum.createRow(n++), List.of("Отклик, %", summary.responseRate() == null ? "—" : summary.responseRate()));
+            cells(sum.createRow(n++), List.of("Кто и когда", results.scope(surveyId, filter)));
             n++;
             for (QuestionResult q : summary.questions()) {
                 cells(sum.createRow(n++), List.of(q.text())).getCell(0).setCellStyle(bold);
@@ -96,6 +97,21 @@ class SurveyExports {
             sum.setColumnWidth(0, 60 * 256);
             sum.setColumnWidth(1, 14 * 256);
 
+            // the same charts staff get in the chat, to paste into a report
+            Sheet pictures = book.createSheet("Диаграммы");
+            int at = 0;
+            org.apache.poi.ss.usermodel.Drawing<?> drawing = pictures.createDrawingPatriarch();
+            for (SurveyResults.Chart c : results.questionCharts(surveyId, filter)) {
+                cells(pictures.createRow(at), List.of(c.number() + ". " + c.question())).getCell(0).setCellStyle(bold);
+                int index = book.addPicture(c.png(), org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+                org.apache.poi.ss.usermodel.ClientAnchor anchor = book.getCreationHelper().createClientAnchor();
+                anchor.setCol1(0);
+                anchor.setRow1(at + 1);
+                drawing.createPicture(anchor, index).resize(CHART_SCALE);
+                // a default row is 20 px high
+                at += 3 + (int) Math.ceil(pngHeight(c.png()) * CHART_SCALE / 20.0);
+            }
+
             Sheet raw = book.createSheet("Ответы");
             cells(raw.createRow(0), new ArrayList<>(header(s)));
             int r = 1;
@@ -107,6 +123,14 @@ class SurveyExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Charts are placed at 70 % of their size: a sheet column of charts stays one screen wide. */
+    static final double CHART_SCALE = 0.7;
+
+    private static int pngHeight(byte[] png) {
+        // the IHDR chunk holds the height at bytes 20-23
+        return ((png[20] & 0xFF) << 24) | ((png[21] & 0xFF) << 16) | ((png[22] & 0xFF) << 8) | (png[23] & 0xFF);
     }
 
     private static List<String> header(Survey s) {

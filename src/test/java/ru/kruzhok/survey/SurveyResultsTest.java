@@ -176,6 +176,11 @@ class SurveyResultsTest extends IntegrationTest {
                 }
             }
             assertThat(npsFound).isTrue();
+            // the chat's charts, embedded one per question
+            assertThat(book.getSheet("Диаграммы")).isNotNull();
+            assertThat(book.getAllPictures()).hasSize(11)
+                    .allSatisfy(p -> assertThat(p.getMimeType()).isEqualTo("image/png"));
+            assertThat(f.formatCellValue(book.getSheet("Диаграммы").getRow(0).getCell(0))).startsWith("1. ");
             Sheet raw = book.getSheet("Ответы");
             assertThat(raw.getLastRowNum()).isEqualTo(3);
             assertThat(f.formatCellValue(raw.getRow(0).getCell(2))).isEqualTo("Муниципалитет");
@@ -196,7 +201,7 @@ class SurveyResultsTest extends IntegrationTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
         assertThat(image.getWidth()).isEqualTo(SurveyCharts.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(SurveyCharts.HEIGHT);
+        assertThat(image.getHeight()).isBetween(ru.kruzhok.sheet.BarChart.MIN_HEIGHT, ru.kruzhok.sheet.BarChart.MAX_HEIGHT);
         // the title (Cyrillic) is drawn: dark pixels in the top band of a white picture
         int dark = 0;
         for (int x = 0; x < image.getWidth(); x++) {
