@@ -8,7 +8,10 @@ import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
 
-/** {@code catalog.program}: the full card of the program chosen from the results ({program.card}, {program.url}). */
+/**
+ * {@code catalog.program}: the full card of the program chosen from the results ({program.card},
+ * {program.url}, and {program.link}, the link button's label: «Записаться» only while places are left).
+ */
 @Component
 class ProgramCardProvider implements DialogProvider {
 
@@ -33,6 +36,7 @@ class ProgramCardProvider implements DialogProvider {
         if (p == null) {
             vars.put("program.card", ctx.text("search_program_gone"));
             vars.put("program.url", "");
+            vars.put("program.link", ctx.text("search_enrol_button"));
             return Content.of(vars);
         }
         StringBuilder card = new StringBuilder();
@@ -50,7 +54,10 @@ class ProgramCardProvider implements DialogProvider {
         if (p.format() != null) {
             line(card, "💻", p.format().title());
         }
-        if (p.placesFree() != null) {
+        boolean full = SearchResultsProvider.noPlaces(p);
+        if (full) {
+            card.append(ctx.text("search_no_places")).append('\n');
+        } else if (p.placesFree() != null) {
             line(card, "🪑", "свободных мест: " + p.placesFree() + (p.placesTotal() == null ? "" : " из " + p.placesTotal()));
         }
         if (p.ovz()) {
@@ -62,6 +69,8 @@ class ProgramCardProvider implements DialogProvider {
         }
         vars.put("program.card", card.toString().strip());
         vars.put("program.url", p.url() == null ? "" : p.url());
+        // no «Записаться» on a full program: the link only shows it in the Navigator
+        vars.put("program.link", ctx.text(full ? "search_full_button" : "search_enrol_button"));
         return Content.of(vars);
     }
 

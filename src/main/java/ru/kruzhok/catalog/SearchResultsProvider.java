@@ -102,7 +102,18 @@ class SearchResultsProvider implements DialogProvider {
             sb.append('\n');
         }
         sb.append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ").append(cost(p));
+        if (noPlaces(p)) {
+            sb.append(" · ").append(NO_PLACES);
+        }
         return sb.toString();
+    }
+
+    /** The mark of a program with no free places, in results and on its card. */
+    static final String NO_PLACES = "🚫 **мест нет**";
+
+    /** The file says how many places are free, and none are. */
+    static boolean noPlaces(Program p) {
+        return p.placesFree() != null && p.placesFree() <= 0;
     }
 
     static String cost(Program p) {
