@@ -18,9 +18,11 @@ class ProgramCardProvider implements DialogProvider {
     private static final int DESCRIPTION_LIMIT = 700;
 
     private final ProgramSearch search;
+    private final CatalogActivity activity;
 
-    ProgramCardProvider(ProgramSearch search) {
+    ProgramCardProvider(ProgramSearch search, CatalogActivity activity) {
         this.search = search;
+        this.activity = activity;
     }
 
     @Override
@@ -39,6 +41,7 @@ class ProgramCardProvider implements DialogProvider {
             vars.put("program.link", ctx.text("search_enrol_button"));
             return Content.of(vars);
         }
+        activity.viewed(ctx, p);
         StringBuilder card = new StringBuilder();
         card.append("**").append(Markup.escape(p.title())).append("**\n");
         card.append(ctx.text("direction." + p.direction().apiName())).append(" · ")

@@ -20,9 +20,12 @@ class SearchResultsProvider implements DialogProvider {
     private final ProgramSearch search;
     private final SavedSearches saved;
 
-    SearchResultsProvider(ProgramSearch search, SavedSearches saved) {
+    private final CatalogActivity activity;
+
+    SearchResultsProvider(ProgramSearch search, SavedSearches saved, CatalogActivity activity) {
         this.search = search;
         this.saved = saved;
+        this.activity = activity;
     }
 
     @Override
@@ -51,11 +54,13 @@ class SearchResultsProvider implements DialogProvider {
                 rows.add(List.of(new Choice(ctx.text("search_relax_button").replace("{filter}", filterName),
                         "r:" + relax.filter().apiName())));
             }
+            activity.searched(ctx, filters);
             vars.put("search.summary", none.toString());
             vars.put("search.cards", "");
             rows.add(List.of(watchChoice(ctx, query)));
             return new Content(vars, rows);
         }
+        activity.searched(ctx, filters);
         int pages = (int) ((page.total() + page.size() - 1) / page.size());
         vars.put("search.summary", ctx.text("search_found")
                 .replace("{count}", String.valueOf(page.total()))
