@@ -70,7 +70,7 @@ class ImportCommand implements StaffCommand, StaffButton {
 
     @Override
     public String description() {
-        return "Загрузить программы: файл с подписью /import";
+        return "Загрузить программы: файл с подписью /import; /import undo — отменить последнюю загрузку";
     }
 
     @Override

@@ -105,9 +105,9 @@ public class ProgramImport {
         Stored stored = transaction.execute(status -> {
             store.lock();
             Map<String, Integer> activeBefore = store.activeCounts(fileMunicipalities);
-            long snapshot = store.snapshot(fileMunicipalities,
-                    parsed.programs().stream().map(ImportedProgram::externalId).toList(), now, KEPT_SNAPSHOTS);
-            ProgramStore.Upserted upserted = store.upsert(parsed.programs(), now);
+            store.stage(parsed.programs());
+            long snapshot = store.snapshot(fileMunicipalities, now, KEPT_SNAPSHOTS);
+            ProgramStore.Upserted upserted = store.merge(now);
             if (options.full() && options.askBeforeHiding()) {
                 List<ImportResult.Hiding> hiding = tooMuchHidden(activeBefore,
                         store.missingCounts(fileMunicipalities, parsed.rejectedIds()));

@@ -58,6 +58,12 @@ class ProgramStore {
     }
 
     Upserted upsert(List<ImportedProgram> programs, Instant now) {
+        stage(programs);
+        return merge(now);
+    }
+
+    /** Copies the file's programs into the temporary table program_import (this transaction only). */
+    void stage(List<ImportedProgram> programs) {
         jdbc.getJdbcOperations().execute("create temporary table program_import (" + """
                 external_id varchar(100) not null, title text not null, description text, org_name text,
                 org_address text, district text, org_phone text, municipality varchar(20) not null,
@@ -66,6 +72,10 @@ class ProgramStore {
                 places_total integer, places_free integer, teacher text, url text, ovz boolean not null)
                 on commit drop""");
         copy(programs);
+    }
+
+    /** Upserts the staged programs by external id. */
+    Upserted merge(Instant now) {
         StringBuilder set = new StringBuilder();
         StringBuilder changed = new StringBuilder();
         for (String column : UPDATED) {
@@ -148,18 +158,18 @@ class ProgramStore {
 
     /**
      * Keeps the rows an import may change — every program of its municipalities and every program the
-     * file lists — as they are now; returns the snapshot's id. Keeps only the {@code keep} newest.
+     * file lists (staged in program_import) — as they are now; returns the snapshot's id. Keeps only the {@code keep} newest.
      */
-    long snapshot(Collection<String> municipalities, Collection<String> externalIds, Instant now, int keep) {
+    long snapshot(Collection<String> municipalities, Instant now, int keep) {
         Long id = jdbc.queryForObject("insert into catalog_import(at, municipalities) values (:now, :m::varchar[]) returning id",
                 new MapSqlParameterSource("now", Timestamp.from(now)).addValue("m", municipalities.toArray(String[]::new)),
                 Long.class);
         jdbc.update("""
                 insert into catalog_snapshot(import_id, program_id, row)
                 select :id, p.id, to_jsonb(p) - 'search_vector' from program p
-                 where p.municipality = any (:m::varchar[]) or p.external_id = any (:ids::varchar[])""",
-                new MapSqlParameterSource("id", id).addValue("m", municipalities.toArray(String[]::new))
-                        .addValue("ids", externalIds.toArray(String[]::new)));
+                 where p.municipality = any (:m::varchar[])
+                    or p.external_id in (select external_id from program_import)""",
+                new MapSqlParameterSource("id", id).addValue("m", municipalities.toArray(String[]::new)));
         jdbc.update("delete from catalog_import where id not in (select id from catalog_import order by id desc limit :keep)",
                 new MapSqlParameterSource("keep", keep));
         return id;
