@@ -102,11 +102,14 @@ public class ProgramImport {
         Set<String> fileMunicipalities = new LinkedHashSet<>();
         parsed.programs().forEach(p -> fileMunicipalities.add(p.municipality()));
         Instant now = clock.instant();
+        long[] snapshotNanos = {0};
         Stored stored = transaction.execute(status -> {
             store.lock();
             Map<String, Integer> activeBefore = store.activeCounts(fileMunicipalities);
             store.stage(parsed.programs());
+            long snapshotStarted = System.nanoTime();
             long snapshot = store.snapshot(fileMunicipalities, now, KEPT_SNAPSHOTS);
+            snapshotNanos[0] = System.nanoTime() - snapshotStarted;
             ProgramStore.Upserted upserted = store.merge(now);
             if (options.full() && options.askBeforeHiding()) {
                 List<ImportResult.Hiding> hiding = tooMuchHidden(activeBefore,
@@ -143,9 +146,10 @@ public class ProgramImport {
                 stored.deactivated, parsed.rejected());
         long done = System.nanoTime();
         log.info("Catalog import: {} created, {} updated, {} deactivated, {} rejected in {} ms "
-                        + "(reading {} ms, storing {} ms, vacuum {} ms)", result.created(), result.updated(),
-                result.deactivated(), result.rejected().size(), (done - started) / 1_000_000,
-                (read - started) / 1_000_000, (storedAt - read) / 1_000_000, (done - storedAt) / 1_000_000);
+                        + "(reading {} ms, storing {} ms of which the undo snapshot {} ms, vacuum {} ms)", result.created(),
+                result.updated(), result.deactivated(), result.rejected().size(), (done - started) / 1_000_000,
+                (read - started) / 1_000_000, (storedAt - read) / 1_000_000, snapshotNanos[0] / 1_000_000,
+                (done - storedAt) / 1_000_000);
         // After commit, so a listener that searches for the new programs finds them.
         if (!stored.upserted.createdIds().isEmpty()) {
             events.publishEvent(new ProgramsImported(fileMunicipalities, stored.upserted.createdIds()));
