@@ -238,6 +238,15 @@ class ImportTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void aSpreadsheetForAnOpenBroadcastDraftStaysWithTheDraft() {
+        long staff = newStaff("tsentr");
+        say(staff, "/broadcast");
+        Call reply = sendFile(staff, "расписание.xlsx", csv(List.of(row(tag + "-1", "Программа " + tag))), null);
+        assertThat(reply.text()).doesNotContain("/import").contains("подпись");
+        say(staff, "/cancel");
+    }
+
+    @Test
     void aProgramWithNoPlacesLeftIsMarkedAndOffersNoEnrolment() {
         String word = "звездочёт" + tag.chars().mapToObj(c -> String.valueOf((char) ('а' + c % 20))).reduce("", String::concat);
         programImport.importFile("full.csv", csv(List.of(with(row(tag + "-1", "Кружок «" + word + "»"),
