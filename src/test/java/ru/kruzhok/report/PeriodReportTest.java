@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,6 +130,20 @@ class PeriodReportTest extends IntegrationTest {
 
         table = report.table(new PeriodReport.Request(FROM, TO, List.of("zarechny", "tsentr"), true));
         region = table.columns().get(2);
+    }
+
+    /** Other tests count parents, invitations and audiences without a period: leave nothing behind. */
+    @AfterAll
+    void removeTheSeededMonth() {
+        jdbc.update("delete from event where starts_at < '2002-01-01'");
+        jdbc.update("delete from broadcast where started_at < '2002-01-01'");
+        jdbc.update("delete from survey_invitation where invited_at < '2002-01-01'");
+        jdbc.update("delete from survey_response where completed_at < '2002-01-01'");
+        jdbc.update("delete from catalog_activity where at < '2002-01-01'");
+        jdbc.update("delete from faq_answer_log where answered_at < '2002-01-01'");
+        jdbc.update("delete from staff_question where created_at < '2002-01-01'");
+        jdbc.update("delete from faq_question_stat where asked_at < '2002-01-01'");
+        jdbc.update("delete from parent where created_at < '2002-01-01'");
     }
 
     private Number v(String section, String label, String column) {

@@ -120,6 +120,9 @@ class ExportTelegramTest extends IntegrationTest {
         byte[] survey = TELEGRAM.sentFile(docs.stream().filter(c -> c.text().startsWith("Итоги опроса «"))
                 .findFirst().orElseThrow(), "document");
         assertThat(rows(survey, "Ответы").get(0)).startsWith("№", "Завершён (местное время)", "Муниципалитет");
+        // other tests count municipalities' parents and audiences
+        parents.delete(mine);
+        parents.delete(other);
     }
 
     @Test
