@@ -17,7 +17,8 @@ import ru.kruzhok.staff.StaffAccess;
 
 /**
  * The parent counts of /stats. Everyone the bot talked with counts as a parent in the all-parents
- * view (staff never count: they try the bot from their own chats); only a parent who consented has a municipality, so a municipality's view counts profiles.
+ * view (staff never count: they try the bot from their own chats); only a parent who consented has
+ * a municipality, so a municipality's view counts profiles.
  */
 @Component
 class ParentStatistics implements ParentFigures {
