@@ -27,7 +27,8 @@ class CatalogDialogUses implements DialogUses {
             t.put("search_filter." + f.apiName(), Set.of());
         }
         for (String key : new String[] {"search_any_direction", "search_any_age", "search_any_district",
-                "search_program_gone", "search_no_filters", "search_watch_button", "search_unwatch_button",
+                "search_program_gone", "search_no_places", "search_enrol_button", "search_full_button",
+                "search_no_filters", "search_watch_button", "search_unwatch_button",
                 "search_watch_saved", "search_watch_already", "search_watch_no_consent", "search_watch_too_many",
                 "search_watch_off", "search_nearby_no_district", "search_ovz_shown", "saved_search_gone",
                 "saved_search_apply", "button_saved_search_open",
@@ -45,7 +46,7 @@ class CatalogDialogUses implements DialogUses {
 
     @Override
     public Map<String, Set<String>> providers() {
-        return Map.of("catalog.program", Set.of("program.card", "program.url"),
+        return Map.of("catalog.program", Set.of("program.card", "program.url", "program.link"),
                 "catalog.results", Set.of("search.summary", "search.cards"),
                 "catalog.saved-searches", Set.of("watches.list"));
     }

@@ -9,16 +9,21 @@ import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
 import ru.kruzhok.direction.Direction;
 
-/** {@code catalog.program}: the full card of the program chosen from the results ({program.card}, {program.url}). */
+/**
+ * {@code catalog.program}: the full card of the program chosen from the results ({program.card},
+ * {program.url}, and {program.link}, the link button's label: «Записаться» only while places are left).
+ */
 @Component
 class ProgramCardProvider implements DialogProvider {
 
     private static final int DESCRIPTION_LIMIT = 700;
 
     private final ProgramSearch search;
+    private final CatalogActivity activity;
 
-    ProgramCardProvider(ProgramSearch search) {
+    ProgramCardProvider(ProgramSearch search, CatalogActivity activity) {
         this.search = search;
+        this.activity = activity;
     }
 
     @Override
@@ -34,8 +39,10 @@ class ProgramCardProvider implements DialogProvider {
         if (p == null) {
             vars.put("program.card", ctx.text("search_program_gone"));
             vars.put("program.url", "");
+            vars.put("program.link", ctx.text("search_enrol_button"));
             return Content.of(vars);
         }
+        activity.viewed(ctx, p);
         StringBuilder card = new StringBuilder();
         card.append("**").append(Markup.escape(p.title())).append("**\n");
         card.append(ctx.text(p.direction().textKey())).append(" · ")
@@ -51,7 +58,10 @@ class ProgramCardProvider implements DialogProvider {
         if (p.format() != null) {
             line(card, "💻", p.format().title());
         }
-        if (p.placesFree() != null) {
+        boolean full = SearchResultsProvider.noPlaces(p);
+        if (full) {
+            card.append(ctx.text("search_no_places")).append('\n');
+        } else if (p.placesFree() != null) {
             line(card, "🪑", "свободных мест: " + p.placesFree() + (p.placesTotal() == null ? "" : " из " + p.placesTotal()));
         }
         if (p.ovz()) {
@@ -63,6 +73,8 @@ class ProgramCardProvider implements DialogProvider {
         }
         vars.put("program.card", card.toString().strip());
         vars.put("program.url", p.url() == null ? "" : p.url());
+        // no «Записаться» on a full program: the link only shows it in the Navigator
+        vars.put("program.link", ctx.text(full ? "search_full_button" : "search_enrol_button"));
         return Content.of(vars);
     }
 

@@ -2,10 +2,13 @@ package ru.kruzhok.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +36,28 @@ public class ProgramImport {
      * @param partial              import the good rows even when some are rejected
      * @param full                 the file is the whole catalog of its municipalities: deactivate what it lacks
      * @param defaultMunicipality  municipality code for rows that name none (e.g. the importing staff member's)
+     * @param askBeforeHiding      stop, changing nothing, when a full import would hide more than a tenth of
+     *                             a municipality's programs; the result lists them
      */
-    public record Options(boolean partial, boolean full, String defaultMunicipality) {
+    public record Options(boolean partial, boolean full, String defaultMunicipality, boolean askBeforeHiding) {
+        public Options(boolean partial, boolean full, String defaultMunicipality) {
+            this(partial, full, defaultMunicipality, false);
+        }
+
         public static Options defaults() {
             return new Options(false, true, null);
         }
+
+        /** The same import, with hiding confirmed. */
+        public Options confirmed() {
+            return new Options(partial, full, defaultMunicipality, false);
+        }
     }
+
+    /** A full import hiding more than this share of a municipality's programs asks first (in the chat). */
+    static final double ASK_ABOVE_SHARE = 0.1;
+    /** How many imports can be undone, newest first. */
+    static final int KEPT_SNAPSHOTS = 3;
 
     private final ProgramStore store;
     private final Municipalities municipalities;
@@ -83,9 +102,24 @@ public class ProgramImport {
         Set<String> fileMunicipalities = new LinkedHashSet<>();
         parsed.programs().forEach(p -> fileMunicipalities.add(p.municipality()));
         Instant now = clock.instant();
+        long[] snapshotNanos = {0};
         Stored stored = transaction.execute(status -> {
             store.lock();
-            ProgramStore.Upserted upserted = store.upsert(parsed.programs(), now);
+            Map<String, Integer> activeBefore = store.activeCounts(fileMunicipalities);
+            store.stage(parsed.programs());
+            long snapshotStarted = System.nanoTime();
+            long snapshot = store.snapshot(fileMunicipalities, now, KEPT_SNAPSHOTS);
+            snapshotNanos[0] = System.nanoTime() - snapshotStarted;
+            ProgramStore.Upserted upserted = store.merge(now);
+            if (options.full() && options.askBeforeHiding()) {
+                List<ImportResult.Hiding> hiding = tooMuchHidden(activeBefore,
+                        store.missingCounts(fileMunicipalities, parsed.rejectedIds()));
+                if (!hiding.isEmpty()) {
+                    status.setRollbackOnly();
+                    return new Stored(new ProgramStore.Upserted(List.of(), 0), 0, false, hiding);
+                }
+            }
+            store.createdBy(snapshot, upserted.createdIds());
             int deactivated = options.full()
                     ? store.deactivateMissing(fileMunicipalities, parsed.rejectedIds(), now) : 0;
             boolean changed = !upserted.createdIds().isEmpty() || upserted.updated() > 0 || deactivated > 0;
@@ -93,8 +127,12 @@ public class ProgramImport {
                 store.refreshWords();
                 store.refreshSearchTable();
             }
-            return new Stored(upserted, deactivated, changed);
+            return new Stored(upserted, deactivated, changed, List.of());
         });
+        if (!stored.wouldHide.isEmpty()) {
+            log.info("Catalog import stopped to ask: it would hide {}", stored.wouldHide);
+            return new ImportResult(0, 0, 0, parsed.rejected(), stored.wouldHide);
+        }
         long storedAt = System.nanoTime();
         if (stored.changed) {
             search.catalogChanged();
@@ -108,9 +146,10 @@ public class ProgramImport {
                 stored.deactivated, parsed.rejected());
         long done = System.nanoTime();
         log.info("Catalog import: {} created, {} updated, {} deactivated, {} rejected in {} ms "
-                        + "(reading {} ms, storing {} ms, vacuum {} ms)", result.created(), result.updated(),
-                result.deactivated(), result.rejected().size(), (done - started) / 1_000_000,
-                (read - started) / 1_000_000, (storedAt - read) / 1_000_000, (done - storedAt) / 1_000_000);
+                        + "(reading {} ms, storing {} ms of which the undo snapshot {} ms, vacuum {} ms)", result.created(),
+                result.updated(), result.deactivated(), result.rejected().size(), (done - started) / 1_000_000,
+                (read - started) / 1_000_000, (storedAt - read) / 1_000_000, snapshotNanos[0] / 1_000_000,
+                (done - storedAt) / 1_000_000);
         // After commit, so a listener that searches for the new programs finds them.
         if (!stored.upserted.createdIds().isEmpty()) {
             events.publishEvent(new ProgramsImported(fileMunicipalities, stored.upserted.createdIds()));
@@ -127,6 +166,47 @@ public class ProgramImport {
         return Optional.of(importFile(fileName, content, Options.defaults()));
     }
 
-    private record Stored(ProgramStore.Upserted upserted, int deactivated, boolean changed) {
+    private static List<ImportResult.Hiding> tooMuchHidden(Map<String, Integer> active, Map<String, Integer> missing) {
+        List<ImportResult.Hiding> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : new TreeMap<>(missing).entrySet()) {
+            int before = active.getOrDefault(e.getKey(), 0);
+            if (before > 0 && e.getValue() > before * ASK_ABOVE_SHARE) {
+                out.add(new ImportResult.Hiding(e.getKey(), before, e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** What an undo did. */
+    public record Undone(Instant importedAt, List<String> municipalities, int restored, int hidden) {
+    }
+
+    /**
+     * Puts the catalog back as it was before the last import that is not undone yet, if it touched
+     * only {@code allowed} municipalities (null: any, for admins). Programs it created are hidden,
+     * programs it changed or hid get their previous rows back.
+     */
+    public Optional<Undone> undoLast(Set<String> allowed) {
+        Optional<Undone> undone = transaction.execute(status -> {
+            store.lock();
+            Optional<ProgramStore.LastImport> last = store.lastImport();
+            if (last.isEmpty() || (allowed != null && !allowed.containsAll(last.get().municipalities()))) {
+                return Optional.<Undone>empty();
+            }
+            int[] counts = store.restore(last.get().id(), clock.instant());
+            store.refreshWords();
+            store.refreshSearchTable();
+            return Optional.of(new Undone(last.get().at(), last.get().municipalities(), counts[0], counts[1]));
+        });
+        if (undone.isPresent()) {
+            search.catalogChanged();
+            store.vacuumSearchTable();
+            log.info("Catalog import undone: {} restored, {} hidden", undone.get().restored(), undone.get().hidden());
+        }
+        return undone;
+    }
+
+    private record Stored(ProgramStore.Upserted upserted, int deactivated, boolean changed,
+                          List<ImportResult.Hiding> wouldHide) {
     }
 }

@@ -58,6 +58,12 @@ class ProgramStore {
     }
 
     Upserted upsert(List<ImportedProgram> programs, Instant now) {
+        stage(programs);
+        return merge(now);
+    }
+
+    /** Copies the file's programs into the temporary table program_import (this transaction only). */
+    void stage(List<ImportedProgram> programs) {
         jdbc.getJdbcOperations().execute("create temporary table program_import (" + """
                 external_id varchar(100) not null, title text not null, description text, org_name text,
                 org_address text, district text, org_phone text, municipality varchar(20) not null,
@@ -66,6 +72,10 @@ class ProgramStore {
                 places_total integer, places_free integer, teacher text, url text, ovz boolean not null)
                 on commit drop""");
         copy(programs);
+    }
+
+    /** Upserts the staged programs by external id. */
+    Upserted merge(Instant now) {
         StringBuilder set = new StringBuilder();
         StringBuilder changed = new StringBuilder();
         for (String column : UPDATED) {
@@ -111,6 +121,98 @@ class ProgramStore {
         return jdbc.update("update program p set active = false, updated_at = :now "
                 + "where p.active and p.municipality in (:municipalities)" + kept
                 + " and not exists (select 1 from program_import i where i.external_id = p.external_id)", params);
+    }
+
+    /** Active programs per municipality, for the import's share-hidden check. */
+    java.util.Map<String, Integer> activeCounts(Collection<String> municipalities) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        if (municipalities.isEmpty()) {
+            return out;
+        }
+        jdbc.query("select municipality, count(*) from program where active and municipality in (:m) group by 1",
+                new MapSqlParameterSource("m", municipalities), rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    /** Active programs per municipality that the file (in program_import) does not list, before deactivating. */
+    java.util.Map<String, Integer> missingCounts(Collection<String> municipalities, Collection<String> keptIds) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        if (municipalities.isEmpty()) {
+            return out;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("m", municipalities);
+        String kept = "";
+        if (!keptIds.isEmpty()) {
+            kept = " and p.external_id not in (:kept)";
+            params.addValue("kept", keptIds);
+        }
+        jdbc.query("select p.municipality, count(*) from program p where p.active and p.municipality in (:m)" + kept
+                + " and not exists (select 1 from program_import i where i.external_id = p.external_id) group by 1",
+                params, rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    /**
+     * Keeps the rows an import may change — every program of its municipalities and every program the
+     * file lists (staged in program_import) — as they are now; returns the snapshot's id. Keeps only the {@code keep} newest.
+     */
+    long snapshot(Collection<String> municipalities, Instant now, int keep) {
+        Long id = jdbc.queryForObject("insert into catalog_import(at, municipalities) values (:now, :m::varchar[]) returning id",
+                new MapSqlParameterSource("now", Timestamp.from(now)).addValue("m", municipalities.toArray(String[]::new)),
+                Long.class);
+        jdbc.update("""
+                insert into catalog_snapshot(import_id, program_id, row)
+                select :id, p.id, to_jsonb(p) - 'search_vector' from program p
+                 where p.municipality = any (:m::varchar[])
+                    or p.external_id in (select external_id from program_import)""",
+                new MapSqlParameterSource("id", id).addValue("m", municipalities.toArray(String[]::new)));
+        jdbc.update("delete from catalog_import where id not in (select id from catalog_import order by id desc limit :keep)",
+                new MapSqlParameterSource("keep", keep));
+        return id;
+    }
+
+    void createdBy(long importId, List<Long> createdIds) {
+        jdbc.update("update catalog_import set created_ids = :ids::bigint[] where id = :id",
+                new MapSqlParameterSource("id", importId).addValue("ids", createdIds.toArray(Long[]::new)));
+    }
+
+    /** The last import not undone yet: its id and municipalities. */
+    java.util.Optional<LastImport> lastImport() {
+        return jdbc.query("""
+                select id, at, municipalities from catalog_import where undone_at is null order by id desc limit 1""",
+                new MapSqlParameterSource(), rs -> rs.next()
+                        ? java.util.Optional.of(new LastImport(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        java.util.List.of((String[]) rs.getArray(3).getArray())))
+                        : java.util.Optional.<LastImport>empty());
+    }
+
+    record LastImport(long id, Instant at, List<String> municipalities) {
+    }
+
+    /**
+     * Puts the snapshot's rows back as they were and hides the programs the import created; marks
+     * the import undone. Returns {restored, hidden}.
+     */
+    int[] restore(long importId, Instant now) {
+        StringBuilder set = new StringBuilder();
+        for (String column : UPDATED) {
+            set.append(column).append(" = r.").append(column).append(", ");
+        }
+        int restored = jdbc.update("update program p set " + set + "active = r.active, updated_at = :now "
+                + "from catalog_snapshot s, jsonb_populate_record(null::program, s.row) r "
+                + "where s.import_id = :id and s.program_id = p.id",
+                new MapSqlParameterSource("id", importId).addValue("now", Timestamp.from(now)));
+        int hidden = jdbc.update("""
+                update program set active = false, updated_at = :now
+                 where active and id = any (select unnest(created_ids) from catalog_import where id = :id)""",
+                new MapSqlParameterSource("id", importId).addValue("now", Timestamp.from(now)));
+        jdbc.update("update catalog_import set undone_at = :now where id = :id",
+                new MapSqlParameterSource("id", importId).addValue("now", Timestamp.from(now)));
+        return new int[] {restored, hidden};
     }
 
     /**

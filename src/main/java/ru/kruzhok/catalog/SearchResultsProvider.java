@@ -21,9 +21,12 @@ class SearchResultsProvider implements DialogProvider {
     private final ProgramSearch search;
     private final SavedSearches saved;
 
-    SearchResultsProvider(ProgramSearch search, SavedSearches saved) {
+    private final CatalogActivity activity;
+
+    SearchResultsProvider(ProgramSearch search, SavedSearches saved, CatalogActivity activity) {
         this.search = search;
         this.saved = saved;
+        this.activity = activity;
     }
 
     @Override
@@ -52,11 +55,13 @@ class SearchResultsProvider implements DialogProvider {
                 rows.add(List.of(new Choice(ctx.text("search_relax_button").replace("{filter}", filterName),
                         "r:" + relax.filter().apiName())));
             }
+            activity.searched(ctx, filters);
             vars.put("search.summary", none.toString());
             vars.put("search.cards", "");
             rows.add(List.of(watchChoice(ctx, query)));
             return new Content(vars, rows);
         }
+        activity.searched(ctx, filters);
         int pages = (int) ((page.total() + page.size() - 1) / page.size());
         vars.put("search.summary", ctx.text("search_found")
                 .replace("{count}", String.valueOf(page.total()))
@@ -103,7 +108,18 @@ class SearchResultsProvider implements DialogProvider {
             sb.append('\n');
         }
         sb.append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ").append(cost(p));
+        if (noPlaces(p)) {
+            sb.append(" · ").append(NO_PLACES);
+        }
         return sb.toString();
+    }
+
+    /** The mark of a program with no free places, in results and on its card. */
+    static final String NO_PLACES = "🚫 **мест нет**";
+
+    /** The file says how many places are free, and none are. */
+    static boolean noPlaces(Program p) {
+        return p.placesFree() != null && p.placesFree() <= 0;
     }
 
     static String cost(Program p) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import ru.kruzhok.dialog.DialogContext;
@@ -21,15 +22,18 @@ public class FaqConversation {
     private static final int MAX_KEPT = 1000;
 
     private final QuestionDesk desk;
+    private final ApplicationEventPublisher events;
 
-    FaqConversation(QuestionDesk desk) {
+    FaqConversation(QuestionDesk desk, ApplicationEventPublisher events) {
         this.desk = desk;
+        this.events = events;
     }
 
     /** Shows the topic's answer with 👍/👎 and related topics. */
     public void answer(DialogContext ctx, FaqMatcher.Match match, String text) {
         asked(ctx, FaqMatcher.Decision.ANSWER, text);
         DeskHandover.rememberTopic(ctx, match.topic());
+        events.publishEvent(new FaqAnswered(ctx.municipality(), match.topic()));
         ctx.setVar(FaqChat.TOPIC, match.topic());
         ctx.goTo("certificate.answer");
     }

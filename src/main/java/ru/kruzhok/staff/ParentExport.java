@@ -1,15 +1,21 @@
 package ru.kruzhok.staff;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * The admin CSV export of known parents ({@code GET /api/admin/parents.csv}): a header and rows,
- * supplied by the parent feature. The staff feature checks the admin token, audits the export and
- * writes the CSV.
+ * The list of known parents, supplied by the parent feature: a header and rows, in Russian, as the
+ * admin CSV ({@code GET /api/admin/parents.csv}) and /export write them. The staff feature checks
+ * the admin token or the staff role, audits the export and writes the file.
  */
 public interface ParentExport {
 
     List<String> header();
 
-    List<List<String>> rows();
+    /** @param municipalities the codes to include, or empty for every parent */
+    List<List<String>> rows(Set<String> municipalities);
+
+    default List<List<String>> rows() {
+        return rows(Set.of());
+    }
 }

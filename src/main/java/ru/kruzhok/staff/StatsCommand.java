@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.municipality.Municipality;
@@ -13,6 +14,7 @@ import ru.kruzhok.municipality.Municipality;
 /**
  * /stats [municipality] — parent and question figures for the staff member's own municipalities
  * (all of them, plus the overall total, for admins). Staff never see another municipality's figures.
+ * In a bound staff group it answers with the group's municipality, for whoever may act for it.
  */
 @Component
 class StatsCommand implements StaffCommand {
@@ -21,14 +23,14 @@ class StatsCommand implements StaffCommand {
 
     private final StaffAccess access;
     private final Municipalities municipalities;
-    private final ParentFigures parents;
-    private final QuestionFigures questions;
+    private final StatsFigures figures;
+    private final StaffChats staffChats;
 
-    StatsCommand(StaffAccess access, Municipalities municipalities, ParentFigures parents, QuestionFigures questions) {
+    StatsCommand(StaffAccess access, Municipalities municipalities, StatsFigures figures, StaffChats staffChats) {
         this.access = access;
         this.municipalities = municipalities;
-        this.parents = parents;
-        this.questions = questions;
+        this.figures = figures;
+        this.staffChats = staffChats;
     }
 
     @Override
@@ -36,30 +38,28 @@ class StatsCommand implements StaffCommand {
         return "stats";
     }
 
-
     @Override
-
     public Role role() {
-
         return Role.STAFF;
-
     }
 
-
     @Override
-
     public String description() {
-
         return "Статистика по родителям и вопросам";
-
     }
 
     @Override
     public List<Reply> handle(Incoming incoming) {
-        if (!incoming.isPrivate()) {
-            return List.of();
-        }
         String wanted = incoming.commandArgs();
+        if (!incoming.isPrivate()) {
+            // a staff group sees its own municipality (named or not); another one's figures stay private
+            Optional<String> group = staffChats.municipalityOfStaffChat(incoming.chat());
+            if (group.isEmpty() || !access.mayAct(incoming, group.get())
+                    || (!wanted.isEmpty() && !municipalities.find(wanted).map(Municipality::code).equals(group))) {
+                return List.of(Reply.text(NOT_YOURS));
+            }
+            return List.of(Reply.text(section(nameOf(group.get()), Set.of(group.get()))));
+        }
         if (!wanted.isEmpty()) {
             Optional<Municipality> m = municipalities.find(wanted);
             if (m.isEmpty() || !access.mayAct(incoming, m.get().code())) {
@@ -72,21 +72,28 @@ class StatsCommand implements StaffCommand {
             sb.append(section("все муниципалитеты", Set.of())).append("\n\n");
         }
         for (String code : access.municipalitiesOf(incoming)) {
-            String name = municipalities.find(code).map(Municipality::name).orElse(code);
-            sb.append(section(name, Set.of(code))).append("\n\n");
+            sb.append(section(nameOf(code), Set.of(code))).append("\n\n");
         }
         return List.of(Reply.text(sb.toString().strip()));
     }
 
-    private String section(String title, Set<String> scope) {
-        ParentFigures.Figures p = parents.figuresFor(scope);
-        QuestionFigures.Questions q = questions.questionsFor(scope);
-        return "📊 **" + title + "**\n"
+    private String nameOf(String code) {
+        return municipalities.find(code).map(Municipality::name).orElse(code);
+    }
+
+    String section(String title, Set<String> scope) {
+        StatsFigures.Section s = figures.section(scope);
+        ParentFigures.Figures p = s.parents();
+        AnsweredQuestions.Answered q = s.questions();
+        StringBuilder sb = new StringBuilder("📊 **" + Markup.escape(title) + "**\n"
                 + "Родителей: " + n(p.parents()) + " (новых за неделю: " + n(p.newThisWeek()) + ")\n"
                 + "С согласием на обработку данных: " + n(p.withConsent()) + "\n"
                 + "С включёнными уведомлениями: " + n(p.notificationsOn()) + "\n"
                 + "Недоступны (заблокировали бота): " + n(p.unreachable()) + "\n"
-                + "Вопросов задано: " + n(q.asked()) + ", передано специалистам: " + n(q.handedOver());
+                + "Вопросов: " + q.questions() + " — ответил бот: " + q.byBot()
+                + ", передано специалистам: " + q.handedOver() + " (отвечено: " + q.answeredByStaff() + ")");
+        s.extra().forEach(line -> sb.append('\n').append(line));
+        return sb.toString();
     }
 
     private static String n(Long value) {

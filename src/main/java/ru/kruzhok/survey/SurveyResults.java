@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.kruzhok.sheet.ExportFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kruzhok.channel.Markup;
@@ -59,9 +60,11 @@ public class SurveyResults {
     private final SurveyInvitations invitations;
     private final SurveyCharts charts;
     private final Clock clock;
+    private final ExportFormat format;
 
     SurveyResults(SurveyCatalog catalog, JdbcTemplate jdbc, SurveyInvitations invitations, SurveyCharts charts,
-                  Clock clock) {
+                  Clock clock, ExportFormat format) {
+        this.format = format;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.invitations = invitations;
@@ -181,7 +184,7 @@ public class SurveyResults {
         for (QuestionResult q : r.questions()) {
             md.append("\n**").append(Markup.escape(q.text())).append("**\n");
             if (q.texts() != null) {
-                md.append("Ответов словами: ").append(q.texts().size()).append(" — полный список в выгрузке\n");
+                md.append("Ответов словами: ").append(q.texts().size()).append(" — полный список: /export ").append(r.survey()).append("\n");
                 continue;
             }
             if (q.average() != null) {
@@ -212,11 +215,12 @@ public class SurveyResults {
     /** Like {@link #charts}, with each chart's question, for captions (the staff's album). */
     public List<Chart> questionCharts(String surveyId, Filter filter) {
         Results r = results(surveyId, filter);
+        String scope = scope(surveyId, filter);
         List<Chart> out = new ArrayList<>();
         for (int i = 0; i < r.questions().size(); i++) {
             QuestionResult q = r.questions().get(i);
             if (q.texts() == null) {
-                out.add(new Chart(i + 1, q.id(), q.text(), charts.png(q)));
+                out.add(new Chart(i + 1, q.id(), q.text(), charts.png(q, scope)));
             }
         }
         return out;
@@ -227,7 +231,33 @@ public class SurveyResults {
         Results r = results(surveyId, filter);
         QuestionResult q = r.questions().stream().filter(x -> x.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no question '" + questionId + "'"));
-        return q.texts() != null ? java.util.Optional.empty() : java.util.Optional.of(charts.png(q));
+        return q.texts() != null ? java.util.Optional.empty() : java.util.Optional.of(charts.png(q, scope(surveyId, filter)));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /**
+     * What a chart counts, for its subtitle: the municipality (or all of them) and the period — the
+     * filter's dates, or else the days of the first and last response.
+     */
+    String scope(String surveyId, Filter filter) {
+        String where = filter.municipality() == null || filter.municipality().isBlank() ? "все муниципалитеты"
+                : format.name(filter.municipality());
+        LocalDate from = filter.from();
+        LocalDate to = filter.to();
+        if (from == null || to == null) {
+            List<RawResponse> raw = responses(surveyId, filter);
+            if (!raw.isEmpty()) {
+                java.time.ZoneId zone = format.zoneOf(filter.municipality());
+                from = from != null ? from : raw.get(0).completedAt().atZone(zone).toLocalDate();
+                to = to != null ? to : raw.stream().map(RawResponse::completedAt).max(Instant::compareTo).orElseThrow()
+                        .atZone(zone).toLocalDate();
+            }
+        }
+        if (from == null || to == null) {
+            return where;
+        }
+        return where + " · " + DAY.format(from) + " – " + DAY.format(to);
     }
 
     static String format(Double value) {

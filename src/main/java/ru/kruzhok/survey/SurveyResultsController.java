@@ -1,6 +1,5 @@
 package ru.kruzhok.survey;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -32,12 +31,10 @@ class SurveyResultsController {
 
     private final SurveyResults results;
     private final SurveyExports exports;
-    private final Clock clock;
 
-    SurveyResultsController(SurveyResults results, SurveyExports exports, Clock clock) {
+    SurveyResultsController(SurveyResults results, SurveyExports exports) {
         this.results = results;
         this.exports = exports;
-        this.clock = clock;
     }
 
     @GetMapping("/results")
@@ -51,7 +48,7 @@ class SurveyResultsController {
     ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam(required = false) String municipality,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        byte[] body = exports.csv(id, new Filter(municipality, from, to), clock.getZone());
+        byte[] body = exports.csv(id, new Filter(municipality, from, to));
         return file(body, new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), id + ".csv");
     }
 
@@ -59,7 +56,7 @@ class SurveyResultsController {
     ResponseEntity<byte[]> xlsx(@PathVariable String id, @RequestParam(required = false) String municipality,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        byte[] body = exports.xlsx(id, new Filter(municipality, from, to), clock.getZone());
+        byte[] body = exports.xlsx(id, new Filter(municipality, from, to));
         return file(body, XLSX, id + ".xlsx");
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.kruzhok.staff.AuditLog;
+import ru.kruzhok.staff.StaffChats;
 import ru.kruzhok.support.FakeTelegramServer;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
@@ -51,6 +52,8 @@ class QuestionDeskTelegramTest extends IntegrationTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    StaffChats staffChats;
 
     private long bindGroup(boolean topics) {
         long group = -newChatId();
@@ -294,6 +297,14 @@ class QuestionDeskTelegramTest extends IntegrationTest {
 
     @Test
     void withoutAStaffGroupTheParentIsToldHonestlyAndAdminsAreWarned() {
+        // an earlier test class may have bound a group to this municipality in the shared database
+        staffChats.staffChatOf("zarechny").ifPresent(g -> {
+            long gid = Long.parseLong(g.chatId());
+            int before = TELEGRAM.messagesTo(gid).size();
+            TELEGRAM.enqueue(TELEGRAM.messageUpdate(gid, "supergroup", ADMIN_TELEGRAM_ID, "/unbind", null));
+            TELEGRAM.awaitMessages(gid, before + 1);
+        });
+        assertThat(staffChats.staffChatOf("zarechny")).isEmpty();
         TelegramParent parent = new TelegramParent(TELEGRAM, newChatId());
         parent.send("/start m_zarechny");
         parent.press("Согласен");

@@ -79,7 +79,7 @@ class AdminApiTest extends IntegrationTest {
     }
 
     @Test
-    void parentsCsvIsUtf8WithBomAndTheExportIsAudited() throws Exception {
+    void parentsCsvIsUtf8WithBomInRussianAndTheExportIsAudited() throws Exception {
         long parent = newChatId();
         ChatAddress chat = new ChatAddress("telegram", String.valueOf(parent));
         parentProfiles.consent(chat);
@@ -93,8 +93,10 @@ class AdminApiTest extends IntegrationTest {
         byte[] body = csv.body();
         assertThat(new byte[] {body[0], body[1], body[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFchannel;chat_id;municipality")
-                .contains("telegram;" + parent + ";tsentr;").contains(";2018;")
+        // in Russian: headers, municipality names, local time with its offset, да/нет
+        assertThat(text).startsWith("\uFEFFМессенджер;Чат;Муниципалитет;Согласие дано (местное время);Уведомления")
+                .contains("Telegram;" + parent + ";Центральный район;").contains("(UTC+3);да;2018;;да")
+                .doesNotContain(";tsentr;", ";yes", ";no")
                 .as("children's names stay out of the export").doesNotContain("Маша");
         parentProfiles.delete(chat);
         assertThat(audit.latest(5)).anyMatch(e -> e.action().equals("parents.export") && e.actor().equals("admin-api"));

@@ -149,7 +149,7 @@ class SurveyResultsTest extends IntegrationTest {
                 .parse(new InputStreamReader(new ByteArrayInputStream(body, 3, body.length - 3), StandardCharsets.UTF_8))
                 .getRecords();
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0).values()).contains("Район").doesNotContain("Чат", "Ребёнок");
+        assertThat(rows.get(0).values()).contains("Муниципалитет").doesNotContain("Чат", "Ребёнок");
         assertThat(rows.get(0).get(3)).startsWith("certificate. Знаете ли вы о сертификате");
         assertThat(rows.get(3).get(3)).isEqualTo("Да, пользуемся");
         assertThat(rows.get(3).get(6)).isEqualTo("Техническое; Художественное"); // options in their order
@@ -176,9 +176,14 @@ class SurveyResultsTest extends IntegrationTest {
                 }
             }
             assertThat(npsFound).isTrue();
+            // the chat's charts, embedded one per question
+            assertThat(book.getSheet("Диаграммы")).isNotNull();
+            assertThat(book.getAllPictures()).hasSize(11)
+                    .allSatisfy(p -> assertThat(p.getMimeType()).isEqualTo("image/png"));
+            assertThat(f.formatCellValue(book.getSheet("Диаграммы").getRow(0).getCell(0))).startsWith("1. ");
             Sheet raw = book.getSheet("Ответы");
             assertThat(raw.getLastRowNum()).isEqualTo(3);
-            assertThat(f.formatCellValue(raw.getRow(0).getCell(2))).isEqualTo("Район");
+            assertThat(f.formatCellValue(raw.getRow(0).getCell(2))).isEqualTo("Муниципалитет");
             assertThat(f.formatCellValue(raw.getRow(0).getCell(3))).startsWith("certificate.");
             assertThat(f.formatCellValue(raw.getRow(1).getCell(3))).isEqualTo("Да, пользуемся");
             assertThat(raw.getRow(1).getCell(13).getNumericCellValue()).isEqualTo(10.0); // nps as a number
@@ -196,7 +201,7 @@ class SurveyResultsTest extends IntegrationTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
         assertThat(image.getWidth()).isEqualTo(SurveyCharts.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(SurveyCharts.HEIGHT);
+        assertThat(image.getHeight()).isBetween(ru.kruzhok.sheet.BarChart.MIN_HEIGHT, ru.kruzhok.sheet.BarChart.MAX_HEIGHT);
         // the title (Cyrillic) is drawn: dark pixels in the top band of a white picture
         int dark = 0;
         for (int x = 0; x < image.getWidth(); x++) {

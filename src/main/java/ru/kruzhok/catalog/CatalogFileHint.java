@@ -1,0 +1,48 @@
+package ru.kruzhok.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.IncomingAttachment;
+import ru.kruzhok.channel.Reply;
+import ru.kruzhok.staff.StaffInput;
+
+/**
+ * A spreadsheet a staff member sends in the private chat without the /import caption: tell them how
+ * to caption it, instead of letting the conversation show a parent's screen (the consent request).
+ * Runs after the other staff inputs (an open broadcast draft takes an attached file first).
+ */
+@Component
+class CatalogFileHint implements StaffInput, Ordered {
+
+    static final String ADD_CAPTION = """
+            Похоже, это файл каталога 📄 Чтобы загрузить его, отправьте файл ещё раз и добавьте подпись /import …:
+            /import — файл заменяет весь каталог района;
+            /import add — только добавить новые и обновить имеющиеся программы.""";
+
+    @Override
+    public Optional<List<Reply>> take(Incoming in) {
+        IncomingAttachment file = in.attachment();
+        if (!in.isPrivate() || file == null || file.kind() != IncomingAttachment.Kind.DOCUMENT
+                || in.command() != null || !spreadsheet(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(Reply.text(ADD_CAPTION)));
+    }
+
+    static boolean spreadsheet(IncomingAttachment file) {
+        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
+        String mime = file.mimeType() == null ? "" : file.mimeType().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls")
+                || mime.contains("spreadsheet") || mime.contains("excel") || mime.equals("text/csv");
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,34 @@
+package ru.kruzhok.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A feature's figures for the МОЦ period report, in Russian: each feature that holds some of what a
+ * report needs (parents, questions, searches, surveys, broadcasts, events) implements this as a bean.
+ * The report asks once per municipality column and once for the region, and lays the figures out as
+ * a table; it never reads another feature's tables.
+ */
+public interface ReportFigures {
+
+    /** Where this feature's rows go in the report (parents 10, questions 20, catalog 30, surveys 40, broadcasts 50, events 60). */
+    int order();
+
+    /**
+     * @param municipalities one municipality code, or empty for the whole region
+     * @param from           first instant of the period
+     * @param to             first instant after the period
+     */
+    List<Figure> figures(Set<String> municipalities, Instant from, Instant to);
+
+    /**
+     * One row of the report.
+     *
+     * @param section the heading it goes under («Вопросы родителей»)
+     * @param label   what it counts («Ответил бот»)
+     * @param value   the figure (null: not known for this column)
+     */
+    record Figure(String section, String label, Number value) {
+    }
+}
