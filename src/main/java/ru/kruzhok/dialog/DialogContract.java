@@ -77,11 +77,17 @@ final class DialogContract {
         }
         Set<String> usedByFlows = new java.util.HashSet<>();
         for (Flow flow : dialogs.flows().values()) {
+            if (flow.stale() != null) {
+                checkFlowText(dialogs, flow.stale(), common, "в сценарии «" + flow.id() + "» (stale)",
+                        flow.source(), problems);
+                usedByFlows.add(flow.stale());
+            }
             for (Step step : flow.steps().values()) {
                 checkStep(dialogs, flow, step, problems);
                 usedByFlows.add(step.text());
                 if (step.input() != null) {
                     usedByFlows.add(step.input().retry());
+                    usedByFlows.add(step.input().captionRetry());
                 }
             }
         }
@@ -111,6 +117,10 @@ final class DialogContract {
         }
         if (step.input() != null && step.input().retry() != null) {
             checkFlowText(dialogs, step.input().retry(), allowed, where + " (текст повтора)", step.input().source(), problems);
+        }
+        if (step.input() != null && step.input().captionRetry() != null) {
+            checkFlowText(dialogs, step.input().captionRetry(), allowed, where + " (текст «нужна подпись»)",
+                    step.input().source(), problems);
         }
     }
 
