@@ -123,7 +123,7 @@ class BroadcastProgress implements SmartLifecycle {
             Duration elapsed = started == null ? Duration.ZERO : Duration.between(started, now);
             reply = Reply.text(BroadcastTexts.sending(id, r.total(), r.sent(), r.blocked(), r.failed(), r.skipped(),
                             estimate(r.pending(), handled, elapsed)))
-                    .withButtonRow(Button.action(BroadcastTexts.STOP, BroadcastComposer.PREFIX + "cancel:" + id));
+                    .withButtonRow(Button.action(BroadcastTexts.STOP, BroadcastCommand.cancelPayload(id)));
         }
         ChatAddress chat = new ChatAddress((String) b.get("progress_channel"), (String) b.get("progress_chat_id"));
         Delivery delivery = channels.edit(chat, (String) b.get("progress_message_id"), reply);

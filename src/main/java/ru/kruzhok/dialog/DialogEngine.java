@@ -358,6 +358,9 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
         if (DialogAction.STAY.equals(outcome)) {
             return t.state;
         }
+        if (DialogAction.END.equals(outcome)) {
+            return ended(t);
+        }
         String next = outcome == null ? target.next() : target.on().getOrDefault(outcome, target.next());
         if (DialogAction.RETRY.equals(outcome) || next == null) {
             return redraw(t, edit && t.ctx.extraReplies().isEmpty());

@@ -93,7 +93,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
                 + " Скобки &lt;b&gt; не теги");
         assertThat(photo(preview)).isEqualTo(PHOTO);
         assertThat(summary.text()).contains("Сейчас это 2 родителя").contains("дети 0 лет");
-        assertThat(summary.buttonLabels()).contains(BroadcastTexts.SEND_NOW, BroadcastTexts.SCHEDULE);
+        assertThat(summary.buttonLabels()).contains("🚀 Отправить сейчас", "🗓 Запланировать");
 
         Call started = staff.press("Отправить сейчас");
         assertThat(started.text()).contains("Рассылка №").contains("идёт");
@@ -149,7 +149,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(shown.get(before).text()).isEqualTo("Выставка **рисунков**: приходите!");
         assertThat(shown.get(before + 1).text()).contains("все муниципалитеты").contains("художественная");
         // the count covers everyone interested in arts; this test's parents are two of them
-        assertThat(admin.send("/cancel").text()).isEqualTo(BroadcastTexts.DROPPED);
+        assertThat(admin.send("/cancel").text()).isEqualTo("Рассылка отменена, черновик удалён. Ничего не отправлено.");
         assertThat(jdbc.queryForObject("select count(*) from broadcast_draft where chat_id = ?", Integer.class,
                 String.valueOf(ADMIN_TELEGRAM_ID))).isZero();
     }

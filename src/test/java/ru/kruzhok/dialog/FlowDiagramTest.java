@@ -36,6 +36,6 @@ class FlowDiagramTest {
             Files.writeString(doc, expected, StandardCharsets.UTF_8);
         }
         assertThat(actual).as("docs/dialogs.md was out of date and has been regenerated; commit it").isEqualTo(expected);
-        assertThat(expected).contains("onboarding_consent", "settings_delete");
+        assertThat(expected).contains("onboarding_consent", "settings_delete", "## broadcast (staff)");
     }
 }
