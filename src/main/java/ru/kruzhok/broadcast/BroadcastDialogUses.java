@@ -7,9 +7,14 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.dialog.DialogUses;
 
-/** The texts and provider placeholders of dialogs/ that the broadcast feature names in Java. */
+/** The staff flow, texts and provider placeholders of dialogs/ that the broadcast feature names in Java. */
 @Component
 class BroadcastDialogUses implements DialogUses {
+
+    @Override
+    public Set<String> staffFlows() {
+        return Set.of(BroadcastComposer.FLOW);
+    }
 
     @Override
     public Map<String, Set<String>> texts() {

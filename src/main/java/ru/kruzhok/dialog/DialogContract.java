@@ -24,6 +24,7 @@ import ru.kruzhok.dialog.DialogModel.Step;
 final class DialogContract {
 
     private final Set<String> steps;
+    private final Set<String> staffFlows;
     private final Map<String, Set<String>> javaTexts;
     private final Map<String, Set<String>> providerPlaceholders;
     private final Set<String> common;
@@ -35,14 +36,17 @@ final class DialogContract {
      */
     DialogContract(List<DialogUses> uses, Set<String> common, Map<String, String> oldSpellings) {
         Set<String> s = new TreeSet<>();
+        Set<String> f = new TreeSet<>();
         Map<String, Set<String>> t = new LinkedHashMap<>();
         Map<String, Set<String>> p = new HashMap<>();
         for (DialogUses u : uses) {
             s.addAll(u.steps());
+            f.addAll(u.staffFlows());
             u.texts().forEach((key, fills) -> t.computeIfAbsent(key, k -> new TreeSet<>()).addAll(fills));
             u.providers().forEach((name, fills) -> p.computeIfAbsent(name, k -> new TreeSet<>()).addAll(fills));
         }
         this.steps = s;
+        this.staffFlows = f;
         this.javaTexts = t;
         this.providerPlaceholders = p;
         this.common = Set.copyOf(common);
@@ -63,6 +67,16 @@ final class DialogContract {
                 problems.add(new DialogFileException.Problem(flow.source().file(), flow.source().line(), "в сценарии «" + flowId
                         + "» нет шага «" + stepId + "», а бот сам открывает его. Верните шаг с этим именем "
                         + "(его можно переписать, но не переименовать)."));
+            }
+        }
+        for (String flowId : staffFlows) {
+            Flow flow = dialogs.flow(flowId);
+            if (flow == null) {
+                problems.add(new DialogFileException.Problem("dialogs/staff/" + flowId + ".yaml", 1, "нет сценария «"
+                        + flowId + "», а его открывает команда сотрудника. Верните сценарий с именем «flow: " + flowId + "»."));
+            } else if (!flow.staff()) {
+                problems.add(new DialogFileException.Problem(flow.source().file(), flow.source().line(), "сценарий «"
+                        + flowId + "» — для сотрудников: верните строку «staff: true», иначе его можно открыть родителям."));
             }
         }
         for (Map.Entry<String, Set<String>> text : javaTexts.entrySet()) {
