@@ -75,10 +75,12 @@ class BroadcastComposer {
     private final AuditLog audit;
     private final BroadcastProperties properties;
     private final Clock clock;
+    private final BroadcastTexts texts;
 
     BroadcastComposer(StaffAccess access, BroadcastDrafts drafts, Broadcasts broadcasts, BroadcastProgress progress,
                       Municipalities municipalities, ObjectProvider<SurveyNonRespondents> surveys,
-                      ChannelRegistry channels, AuditLog audit, BroadcastProperties properties, Clock clock) {
+                      ChannelRegistry channels, AuditLog audit, BroadcastProperties properties, Clock clock,
+                      BroadcastTexts texts) {
         this.access = access;
         this.drafts = drafts;
         this.broadcasts = broadcasts;
@@ -89,6 +91,7 @@ class BroadcastComposer {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.texts = texts;
     }
 
     // ---- actions -----------------------------------------------------------------------------
@@ -343,7 +346,7 @@ class BroadcastComposer {
         Reply first;
         if (sendAt == null) {
             audit.record(actor, "broadcast.sent", details);
-            first = Reply.text(BroadcastTexts.sending(id, count, 0, 0, 0, 0, progress.estimate(count, 0, null)))
+            first = Reply.text(texts.sending(id, count, 0, 0, 0, 0, progress.estimate(count, 0, null)))
                     .withButtonRow(Button.action(ctx.text("broadcast_stop"), BroadcastCommand.cancelPayload(id)));
         } else {
             audit.record(actor, "broadcast.scheduled", details + ", at " + sendAt);

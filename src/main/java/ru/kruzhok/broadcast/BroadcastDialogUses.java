@@ -37,6 +37,18 @@ class BroadcastDialogUses implements DialogUses {
         t.put("broadcast_audience_ages", Set.of("broadcast.ages"));
         t.put("broadcast_audience_interests", Set.of("broadcast.directions"));
         t.put("broadcast_audience_survey", Set.of("broadcast.survey"));
+        t.put("broadcast_progress_sending", Set.of("broadcast.id", "broadcast.sent", "broadcast.total",
+                "broadcast.percent", "broadcast.blocked", "broadcast.failed", "broadcast.skipped", "broadcast.left"));
+        t.put("broadcast_progress_percent", Set.of("broadcast.percent"));
+        t.put("broadcast_progress_skipped", Set.of("broadcast.skipped"));
+        for (String key : new String[] {"broadcast_progress_done", "broadcast_progress_cancelled"}) {
+            t.put(key, Set.of("broadcast.id", "broadcast.sent", "broadcast.total", "broadcast.blocked",
+                    "broadcast.failed", "broadcast.skipped", "broadcast.took"));
+        }
+        t.put("broadcast_progress_took", Set.of("broadcast.duration"));
+        t.put("broadcast_duration_seconds", Set.of("broadcast.s"));
+        t.put("broadcast_duration_minutes", Set.of("broadcast.m", "broadcast.s"));
+        t.put("broadcast_duration_hours", Set.of("broadcast.h", "broadcast.m"));
         t.put("broadcast_scheduled", Set.of("broadcast.id", "broadcast.when", "broadcast.zone", "broadcast.count"));
         return t;
     }

@@ -46,6 +46,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     @Autowired AuditLog audit;
     @Autowired BroadcastProgress progress;
     @Autowired BroadcastDrafts drafts;
+    @Autowired BroadcastTexts texts;
 
     TestParents parents;
 
@@ -202,8 +203,8 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             Call started = staff.press("Отправить сейчас");
             long id = broadcastId(started.text());
             Call live = awaitEdit(staff.chatId(), TelegramParent.messageId(started), "Осталось примерно");
-            assertThat(live.buttonLabels()).contains(BroadcastTexts.STOP);
-            staff.press(BroadcastTexts.STOP);
+            assertThat(live.buttonLabels()).contains("⛔ Остановить рассылку");
+            staff.press("⛔ Остановить рассылку");
             assertThat(broadcasts.report(id).orElseThrow().status()).isEqualTo("cancelled");
             Call report = awaitEdit(staff.chatId(), TelegramParent.messageId(started), "отменена");
             assertThat(report.text()).contains("Успели отправить");
@@ -269,6 +270,32 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void someoneWhoseStaffRoleIsTakenAwayMidDraftFindsTheDraftGoneAsAParentWould() {
+        long parent = newChatId();
+        parents.add(parent, "tsentr", 0, true);
+        long user = newStaff("tsentr");
+        TelegramParent staff = new TelegramParent(TELEGRAM, user);
+        staff.send("/broadcast");
+        Call audience = staff.send("Последнее объявление");
+        assertThat(audience.buttonLabels()).contains("Всем: Центральный район");
+
+        int before = TELEGRAM.messagesTo(ADMIN_TELEGRAM_ID).size();
+        TELEGRAM.sendText(ADMIN_TELEGRAM_ID, "/staff remove " + user);
+        assertThat(TELEGRAM.awaitMessages(ADMIN_TELEGRAM_ID, before + 1).get(before).text()).contains("сняты");
+
+        // the draft's own button now answers as a stale button does for any parent, and sends nothing
+        Call stale = new TelegramParent(TELEGRAM, newChatId()).pressData(1, "x:no-such-button");
+        Call pressed = staff.press("Всем: Центральный район");
+        assertThat(pressed.text()).isEqualTo(stale.text());
+        assertThat(pressed.buttonLabels()).isEqualTo(stale.buttonLabels());
+        Call cancel = staff.send("/cancel");
+        assertThat(cancel.text()).isEqualTo(new TelegramParent(TELEGRAM, newChatId()).send("/cancel").text());
+        assertThat(TELEGRAM.messagesTo(parent)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from broadcast where created_by = ?", Integer.class,
+                "telegram:" + user)).isZero();
+    }
+
+    @Test
     void paidBroadcastsCarryAllowPaidBroadcastOnlyWhenTurnedOn() {
         long chat = newChatId();
         parents.add(chat, "tsentr", 0, true);
@@ -306,7 +333,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             broadcasts.attachProgress(id, new ru.kruzhok.channel.ChatAddress("telegram", String.valueOf(staffChat)), "77");
             awaitStatus(id, "done");
             BroadcastProgress restarted = new BroadcastProgress(jdbc, broadcasts, drafts, channels, budget, properties,
-                    java.time.Clock.systemUTC());
+                    java.time.Clock.systemUTC(), texts);
             assertThat(restarted.refresh(id, false)).isTrue();
             Call report = awaitEdit(staffChat, 77, "завершена");
             assertThat(report.text()).contains("Доставлено: 1 из 1");
@@ -330,7 +357,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             long id = broadcasts.create(new Broadcasts.Request("Медленно", BroadcastDeliveryTest.NEWBORNS, null, "test"));
             broadcasts.attachProgress(id, new ru.kruzhok.channel.ChatAddress("telegram", String.valueOf(staffChat)), "78");
             BroadcastProgress updater = new BroadcastProgress(jdbc, broadcasts, drafts, channels, budget, properties,
-                    java.time.Clock.systemUTC());
+                    java.time.Clock.systemUTC(), texts);
             TELEGRAM.await(all -> broadcasts.report(id).orElseThrow().sent() >= 1, Duration.ofSeconds(10));
             assertThat(updater.refresh(id, false)).isTrue();
             TELEGRAM.await(all -> broadcasts.report(id).orElseThrow().sent() >= 2, Duration.ofSeconds(10));
