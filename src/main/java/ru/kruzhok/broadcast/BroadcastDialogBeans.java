@@ -1,111 +1,95 @@
 package ru.kruzhok.broadcast;
 
-import java.util.function.Function;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.kruzhok.dialog.DialogAction;
-import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
 
 /**
  * The names {@code dialogs/staff/broadcast.yaml} uses, each bound to one method of
- * {@link BroadcastComposer}: a class per name would only forward the call.
+ * {@link BroadcastComposer}: a class per name would only forward the call. The flow's actions take
+ * no {@code arg}: what was chosen is the choice's value.
  */
 @Configuration(proxyBeanMethods = false)
 class BroadcastDialogBeans {
 
-    private record NamedAction(String name, Function<DialogContext, String> body) implements DialogAction {
-        @Override
-        public String run(DialogContext context, String arg) {
-            return body.apply(context);
-        }
-    }
-
-    private record NamedProvider(String name, Function<DialogContext, Content> body) implements DialogProvider {
-        @Override
-        public Content provide(DialogContext context) {
-            return body.apply(context);
-        }
-    }
-
     @Bean
     DialogAction broadcastContentAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.content", composer::content);
+        return DialogAction.of("broadcast.content", (ctx, arg) -> composer.content(ctx));
     }
 
     @Bean
     DialogAction broadcastMunicipalityAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.municipality", composer::municipality);
+        return DialogAction.of("broadcast.municipality", (ctx, arg) -> composer.municipality(ctx));
     }
 
     @Bean
     DialogAction broadcastAudienceAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.audience", composer::audience);
+        return DialogAction.of("broadcast.audience", (ctx, arg) -> composer.audience(ctx));
     }
 
     @Bean
     DialogAction broadcastAgesAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.ages", composer::ages);
+        return DialogAction.of("broadcast.ages", (ctx, arg) -> composer.ages(ctx));
     }
 
     @Bean
     DialogAction broadcastDirectionAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.direction", composer::direction);
+        return DialogAction.of("broadcast.direction", (ctx, arg) -> composer.direction(ctx));
     }
 
     @Bean
     DialogAction broadcastDirectionsDoneAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.directions-done", composer::directionsDone);
+        return DialogAction.of("broadcast.directions-done", (ctx, arg) -> composer.directionsDone(ctx));
     }
 
     @Bean
     DialogAction broadcastSurveyAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.survey", composer::survey);
+        return DialogAction.of("broadcast.survey", (ctx, arg) -> composer.survey(ctx));
     }
 
     @Bean
     DialogAction broadcastConfirmAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.confirm", composer::confirm);
+        return DialogAction.of("broadcast.confirm", (ctx, arg) -> composer.confirm(ctx));
     }
 
     @Bean
     DialogAction broadcastScheduleAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.schedule", composer::schedule);
+        return DialogAction.of("broadcast.schedule", (ctx, arg) -> composer.schedule(ctx));
     }
 
     @Bean
     DialogAction broadcastDropAction(BroadcastComposer composer) {
-        return new NamedAction("broadcast.drop", composer::drop);
+        return DialogAction.of("broadcast.drop", (ctx, arg) -> composer.drop(ctx));
     }
 
     @Bean
     DialogProvider broadcastMunicipalitiesProvider(BroadcastComposer composer) {
-        return new NamedProvider("broadcast.municipalities", composer::municipalityChoices);
+        return DialogProvider.of("broadcast.municipalities", composer::municipalityChoices);
     }
 
     @Bean
     DialogProvider broadcastAudiencesProvider(BroadcastComposer composer) {
-        return new NamedProvider("broadcast.audiences", composer::audienceChoices);
+        return DialogProvider.of("broadcast.audiences", composer::audienceChoices);
     }
 
     @Bean
     DialogProvider broadcastDirectionsProvider(BroadcastComposer composer) {
-        return new NamedProvider("broadcast.directions", composer::directionChoices);
+        return DialogProvider.of("broadcast.directions", composer::directionChoices);
     }
 
     @Bean
     DialogProvider broadcastSurveysProvider(BroadcastComposer composer) {
-        return new NamedProvider("broadcast.surveys", composer::surveyChoices);
+        return DialogProvider.of("broadcast.surveys", composer::surveyChoices);
     }
 
     @Bean
     DialogProvider broadcastPreviewProvider(BroadcastComposer composer) {
-        return new NamedProvider("broadcast.preview", composer::preview);
+        return DialogProvider.of("broadcast.preview", composer::preview);
     }
 
     @Bean
     DialogProvider broadcastTimeProvider(BroadcastComposer composer) {
-        return new NamedProvider("broadcast.time", composer::time);
+        return DialogProvider.of("broadcast.time", composer::time);
     }
 }
