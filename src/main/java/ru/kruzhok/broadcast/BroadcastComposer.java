@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import ru.kruzhok.catalog.Direction;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChannelRegistry;
 import ru.kruzhok.channel.ChatAddress;
@@ -62,6 +61,13 @@ class BroadcastComposer {
     static final String AGE_TO = "broadcast.age-to";
     static final String DIRECTIONS = "broadcast.directions";
     static final String SURVEY = "broadcast.survey";
+
+    /**
+     * The six directions by their API codes; staff read them as written in the texts file
+     * ({@code broadcast_direction.<code>}). Not catalog's Direction: catalog already depends on
+     * broadcast (saved-search notices), and the modules must not depend on each other both ways.
+     */
+    static final List<String> DIRECTION_CODES = List.of("technical", "science", "arts", "sports", "tourism", "social");
 
     private static final Pattern AGES = Pattern.compile("(?:от\\s*)?(\\d{1,2})(?:\\s*(?:-|–|—|\\.\\.|до)\\s*(\\d{1,2}))?(?:\\s*(?:лет|года?))?");
 
@@ -187,13 +193,13 @@ class BroadcastComposer {
         if (!drafts.touch(ctx.chat())) {
             return closed(ctx);
         }
-        Optional<Direction> d = Direction.fromApiName(ctx.value());
-        if (d.isEmpty()) {
+        String code = ctx.value();
+        if (!DIRECTION_CODES.contains(code)) {
             return DialogAction.STAY;
         }
         Set<String> chosen = directions(ctx);
-        if (!chosen.remove(d.get().apiName())) {
-            chosen.add(d.get().apiName());
+        if (!chosen.remove(code)) {
+            chosen.add(code);
         }
         ctx.setVar(DIRECTIONS, chosen.isEmpty() ? null : String.join(",", chosen));
         return null;
@@ -283,8 +289,8 @@ class BroadcastComposer {
     /** The six directions, two to a row, ✅ on those ticked. */
     Content directionChoices(DialogContext ctx) {
         Set<String> chosen = directions(ctx);
-        List<Choice> choices = Arrays.stream(Direction.values())
-                .map(d -> new Choice((chosen.contains(d.apiName()) ? "✅ " : "") + d.title(), d.apiName()))
+        List<Choice> choices = DIRECTION_CODES.stream()
+                .map(code -> new Choice((chosen.contains(code) ? "✅ " : "") + ctx.text("broadcast_direction." + code), code))
                 .toList();
         return new Content(Map.of(), choices, 2);
     }
@@ -402,8 +408,8 @@ class BroadcastComposer {
             }
             case "directions" -> {
                 Set<String> chosen = directions(ctx);
-                String names = Arrays.stream(Direction.values()).filter(d -> chosen.contains(d.apiName()))
-                        .map(d -> d.title().toLowerCase()).collect(Collectors.joining(", "));
+                String names = DIRECTION_CODES.stream().filter(chosen::contains)
+                        .map(code -> ctx.text("broadcast_direction." + code).toLowerCase()).collect(Collectors.joining(", "));
                 parts.add(fill(ctx, "broadcast_audience_interests", Map.of("broadcast.directions", names)));
             }
             case "survey" -> {

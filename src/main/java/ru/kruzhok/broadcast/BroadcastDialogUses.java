@@ -27,6 +27,9 @@ class BroadcastDialogUses implements DialogUses {
                 "broadcast_stop", "broadcast_unschedule"}) {
             t.put(key, Set.of());
         }
+        for (String code : BroadcastComposer.DIRECTION_CODES) {
+            t.put("broadcast_direction." + code, Set.of());
+        }
         t.put("broadcast_file_too_big", Set.of("broadcast.max-mb"));
         t.put("broadcast_to_all", Set.of("broadcast.place"));
         t.put("broadcast_time_past", Set.of("broadcast.example"));

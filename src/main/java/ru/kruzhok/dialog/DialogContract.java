@@ -96,6 +96,11 @@ final class DialogContract {
                         flow.source(), problems);
                 usedByFlows.add(flow.stale());
             }
+            if (flow.closed() != null) {
+                checkFlowText(dialogs, flow.closed(), common, "в сценарии «" + flow.id() + "» (closed)",
+                        flow.source(), problems);
+                usedByFlows.add(flow.closed());
+            }
             for (Step step : flow.steps().values()) {
                 checkStep(dialogs, flow, step, problems);
                 usedByFlows.add(step.text());

@@ -45,6 +45,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     /** A deep link (/start s_…) that came before onboarding; followed when onboarding reaches the menu. */
     static final String PENDING_LINK = "pending_link";
     private static final int MAX_INPUT = 1000;
+    /** The staff flow that ended last and the windows it was shown in: "flow:first:last". */
+    static final String ENDED = "ended_flow";
+    /** Suffix of a staff flow's variable holding the window its first step was shown in. */
+    private static final String FIRST_WINDOW = ".first-window";
 
     private final DialogRegistry registry;
     private final ConversationStore store;
@@ -224,6 +228,11 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     private ConversationState button(Turn t) {
         Optional<Target> target = resolve(t.state, t.in.payload(), t.dialogs);
         if (target.isEmpty()) {
+            Optional<String> closed = closedFlowText(t);
+            if (closed.isPresent()) {
+                t.replies.add(Reply.text(fill(t, t.dialogs.text(closed.get()))));
+                return t.state;
+            }
             if (isStaffFlow(t)) {
                 return unexpectedInStaffFlow(t);
             }
@@ -264,6 +273,23 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
         Flow flow = t.flow();
         t.ctx.say(Reply.text(fill(t, t.dialogs.text(flow.stale() == null ? "stale_button" : flow.stale()))));
         return redraw(t, false);
+    }
+
+    /** A press on a button of a staff flow that has ended since: the flow's {@code closed} text, if it has one. */
+    private Optional<String> closedFlowText(Turn t) {
+        String ended = t.state.vars().get(ENDED);
+        String payload = t.in.payload();
+        if (ended == null || payload == null || !payload.matches("w\\d{1,18}\\.\\d{1,3}")) {
+            return Optional.empty();
+        }
+        String[] parts = ended.split(":");
+        Flow flow = parts.length == 3 ? t.dialogs.flow(parts[0]) : null;
+        if (flow == null || flow.closed() == null || !t.staff()) {
+            return Optional.empty();
+        }
+        long window = Long.parseLong(payload.substring(1, payload.indexOf('.')));
+        return window >= Long.parseLong(parts[1]) && window <= Long.parseLong(parts[2])
+                ? Optional.of(flow.closed()) : Optional.empty();
     }
 
     private boolean isStaffFlow(Turn t) {
@@ -401,7 +427,11 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     private ConversationState ended(Turn t) {
         String flowId = t.state.flow();
         if (flowId != null) {
+            String first = t.state.vars().get(flowId + FIRST_WINDOW);
             t.state.vars().keySet().removeIf(name -> name.startsWith(flowId + "."));
+            if (first != null) {
+                t.state.vars().put(ENDED, flowId + ":" + first + ":" + t.state.window());
+            }
         }
         return new ConversationState(null, null, t.state.window() + 1, t.state.vars(), List.of(), List.of(),
                 t.dialogs.version());
@@ -452,6 +482,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
             edit = false; // staff keep the whole draft on screen: a new step is a new message
         }
         long window = from.window() + 1;
+        if (flow.staff() && !from.vars().containsKey(flow.id() + FIRST_WINDOW)) {
+            from.vars().put(flow.id() + FIRST_WINDOW, String.valueOf(window));
+        }
+        from.vars().remove(ENDED);
         List<Target> targets = new ArrayList<>();
         int said = t.ctx.extraReplies().size();
         Reply reply = render(t, flow, step, window, targets);

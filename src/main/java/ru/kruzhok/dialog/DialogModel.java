@@ -62,11 +62,13 @@ final class DialogModel {
      * @param stale    text shown, as a message of its own, when a staff flow gets a press or a message it
      *                 does not expect (then the step is shown again); null for parents' flows
      * @param commands what a command does while the person is in this flow ({@code cancel: {...}})
+     * @param closed   text a press on one of the flow's buttons gets once the flow has ended (a draft
+     *                 already sent); null: the usual stale-button reply
      */
     record Flow(String id, String start, Map<String, Step> steps, Source source, boolean staff, String stale,
-                Map<String, Target> commands) {
+                Map<String, Target> commands, String closed) {
         Flow(String id, String start, Map<String, Step> steps, Source source) {
-            this(id, start, steps, source, false, null, Map.of());
+            this(id, start, steps, source, false, null, Map.of(), null);
         }
 
         Flow {

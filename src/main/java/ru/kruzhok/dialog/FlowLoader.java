@@ -40,7 +40,7 @@ final class FlowLoader {
     record DialogFile(String name, String content) {
     }
 
-    private static final Set<String> FLOW_KEYS = Set.of("flow", "start", "steps", "staff", "stale", "commands");
+    private static final Set<String> FLOW_KEYS = Set.of("flow", "start", "steps", "staff", "stale", "commands", "closed");
     private static final Set<String> STEP_KEYS = Set.of("text", "buttons", "input", "provider", "choice", "back", "entry");
     private static final Set<String> TARGET_KEYS = Set.of("go", "flow", "action", "url", "back", "next", "on", "set", "arg");
     private static final Set<String> BUTTON_KEYS = union(TARGET_KEYS, Set.of("label"));
@@ -106,6 +106,10 @@ final class FlowLoader {
         if (stale != null && !staff) {
             throw error(file, fields.get("stale"), "'stale:' is for staff flows (staff: true); parents get the usual reply");
         }
+        String closed = fields.containsKey("closed") ? scalar(file, fields.get("closed"), "'closed' is a text") : null;
+        if (closed != null && !staff) {
+            throw error(file, fields.get("closed"), "'closed:' is for staff flows (staff: true); parents get the usual reply");
+        }
         Map<String, Target> commands = new LinkedHashMap<>();
         if (fields.containsKey("commands")) {
             for (NodeTuple t : mapping(file, fields.get("commands"), "'commands:' is a list of 'name: {action: …}'").getValue()) {
@@ -117,7 +121,7 @@ final class FlowLoader {
                 commands.put(name, target(file, m, fields(file, m, TARGET_KEYS, "command"), true));
             }
         }
-        return new Flow(id, start, steps, source(file, root), staff, stale, commands);
+        return new Flow(id, start, steps, source(file, root), staff, stale, commands, closed);
     }
 
     private Step step(DialogFile file, String id, Node node) {

@@ -52,6 +52,9 @@ final class FlowValidator {
             if (flow.stale() != null) {
                 checkText(dialogs, flow.stale(), flow.source());
             }
+            if (flow.closed() != null) {
+                checkText(dialogs, flow.closed(), flow.source());
+            }
             for (Target command : flow.commands().values()) {
                 checkTarget(dialogs, flow, command, flow.source());
             }

@@ -178,6 +178,10 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(broadcasts.report(id).orElseThrow().sendAt())
                 .isEqualTo(local.atZone(ZoneId.of("Europe/Moscow")).toInstant());
 
+        // the sent draft's buttons say it is closed
+        Call closed = staff.press("Отправить сейчас");
+        assertThat(closed.text()).isEqualTo("Этот черновик уже закрыт. Начать новую рассылку: /broadcast");
+
         Call cancelled = staff.press("Отменить рассылку");
         assertThat(cancelled.text()).contains("отменена");
         assertThat(broadcasts.report(id).orElseThrow().status()).isEqualTo("cancelled");

@@ -52,6 +52,7 @@ class DialogStaffFlowTest {
             staff: true
             stale: desk_stale
             start: content
+            closed: desk_closed
             commands:
               cancel: { action: desk.drop, next: end }
             steps:
@@ -78,6 +79,7 @@ class DialogStaffFlowTest {
             desk_stale: "Выберите кнопкой"
             desk_retry: "Жду объявление"
             desk_caption: "Добавьте подпись"
+            desk_closed: "Черновик уже закрыт"
             """;
 
     @TempDir
@@ -173,9 +175,12 @@ class DialogStaffFlowTest {
         ConversationState after = states.get(chat("7").key());
         assertThat(after.flow()).isNull();
         assertThat(after.vars()).doesNotContainKeys("desk.text", "desk.text.attachment");
-        // the draft's buttons are gone with it
-        assertThat(engine.handle(press("7", again, "Всем")).get(0).text()).startsWith("Меню устарело");
+        // the draft's buttons are gone with it: they say so, and nothing else happens
+        assertThat(engine.handle(press("7", again, "Всем"))).extracting(Reply::text).containsExactly("Черновик уже закрыт");
         assertThat(sent).hasValue(1);
+        // once they are elsewhere, an old press is stale as any
+        engine.handle(text("7", "/menu"));
+        assertThat(engine.handle(press("7", again, "Всем")).get(0).text()).startsWith("Меню устарело");
     }
 
     @Test
@@ -237,6 +242,8 @@ class DialogStaffFlowTest {
                 .hasMessageContaining("cannot lead to the staff flow 'desk'");
         assertThatThrownBy(() -> validate(MAIN, DESK.replace("staff: true\n", "")))
                 .hasMessageContaining("dialogs/staff/desk.yaml:2:").hasMessageContaining("'stale:' is for staff flows");
+        assertThatThrownBy(() -> validate(MAIN, DESK.replace("staff: true\n", "").replace("stale: desk_stale\n", "")))
+                .hasMessageContaining("'closed:' is for staff flows");
         assertThatThrownBy(() -> validate(MAIN, DESK.replace("  pick:", "  end:").replace("next: pick", "next: end")))
                 .hasMessageContaining("'end' is not a step name");
         assertThatThrownBy(() -> validate(MAIN, DESK.replace("caption-retry: desk_caption", "caption-retry: desk_nope")))
