@@ -268,17 +268,7 @@ class DialogStaffFlowTest {
     }
 
     private static DialogAction action(String name, java.util.function.Function<DialogContext, String> run) {
-        return new DialogAction() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String run(DialogContext context, String arg) {
-                return run.apply(context);
-            }
-        };
+        return DialogAction.of(name, (ctx, arg) -> run.apply(ctx));
     }
 
     private static Reply only(List<Reply> replies) {
