@@ -4,49 +4,67 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import ru.kruzhok.broadcast.BroadcastDrafts.Draft;
-import ru.kruzhok.broadcast.BroadcastDrafts.State;
-import ru.kruzhok.broadcast.BroadcastDrafts.Step;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ChannelRegistry;
+import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.Delivery;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.IncomingAttachment;
+import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.OutgoingFile;
 import ru.kruzhok.channel.Reply;
+import ru.kruzhok.dialog.DialogAction;
+import ru.kruzhok.dialog.DialogContext;
+import ru.kruzhok.dialog.DialogProvider.Choice;
+import ru.kruzhok.dialog.DialogProvider.Content;
+import ru.kruzhok.dialog.TextTemplates;
+import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 import ru.kruzhok.municipality.Municipality;
 import ru.kruzhok.parent.ParentProfiles.AudienceFilter;
 import ru.kruzhok.staff.AuditLog;
 import ru.kruzhok.staff.StaffAccess;
-import ru.kruzhok.staff.StaffButton;
-import ru.kruzhok.staff.StaffCommand;
-import ru.kruzhok.staff.StaffInput;
 
 /**
- * /broadcast for staff in Telegram: the announcement (text with its formatting, optionally one photo
- * or file) → the audience (their municipality; children's ages; interests; survey non-respondents)
- * → a preview exactly as parents will see it, with the number of recipients → send now, schedule,
- * or drop. While a draft is open, the staff member's messages in that chat belong to it (commands
- * other than /cancel still work as usual). Staff reach only their own municipalities' parents;
- * admins reach everyone. Buttons carry the staff prefix, so a parent's forged press never gets here.
+ * The Java side of {@code dialogs/staff/broadcast.yaml}: the {@code broadcast.*} actions and
+ * providers ({@link BroadcastDialogBeans} names them). The flow asks for the announcement (text with
+ * its formatting, optionally one photo or file), the municipality (only the staff member's own;
+ * admins also «all»), the audience (everyone; children's ages; interests; survey non-respondents),
+ * shows a preview exactly as parents will see it with the number of recipients, then sends now or
+ * at a time. The choices are the conversation's {@code broadcast.*} variables; the file and whether
+ * the draft is still open are in {@link BroadcastDrafts}. Every choice is checked again here: a
+ * button only offers what the person may do, and the launch checks the municipality once more.
  */
 @Component
-class BroadcastComposer implements StaffCommand, StaffButton, StaffInput {
+class BroadcastComposer {
 
-    private static final String BUTTONS = StaffButton.prefixFor("bc");
-    static final String PREFIX = BUTTONS + ":";
+    /** The flow, as {@code dialogs/staff/broadcast.yaml} names it. */
+    static final String FLOW = "broadcast";
+    /** Every municipality (admins only), as a value of {@link #MUNICIPALITY}. */
+    static final String ALL = "*";
+
+    static final String TEXT = "broadcast.text";
+    static final String MUNICIPALITY = "broadcast.municipality";
+    static final String AUDIENCE = "broadcast.audience";
+    static final String AGE_FROM = "broadcast.age-from";
+    static final String AGE_TO = "broadcast.age-to";
+    static final String DIRECTIONS = "broadcast.directions";
+    static final String SURVEY = "broadcast.survey";
+
     private static final Pattern AGES = Pattern.compile("(?:от\\s*)?(\\d{1,2})(?:\\s*(?:-|–|—|\\.\\.|до)\\s*(\\d{1,2}))?(?:\\s*(?:лет|года?))?");
-    private static final Pattern CANCEL_ARGS = Pattern.compile("(?:cancel|отмена|отменить)\\s+№?(\\d{1,18})");
 
     private final StaffAccess access;
     private final BroadcastDrafts drafts;
@@ -58,10 +76,12 @@ class BroadcastComposer implements StaffCommand, StaffButton, StaffInput {
     private final AuditLog audit;
     private final BroadcastProperties properties;
     private final Clock clock;
+    private final BroadcastTexts texts;
 
     BroadcastComposer(StaffAccess access, BroadcastDrafts drafts, Broadcasts broadcasts, BroadcastProgress progress,
                       Municipalities municipalities, ObjectProvider<SurveyNonRespondents> surveys,
-                      ChannelRegistry channels, AuditLog audit, BroadcastProperties properties, Clock clock) {
+                      ChannelRegistry channels, AuditLog audit, BroadcastProperties properties, Clock clock,
+                      BroadcastTexts texts) {
         this.access = access;
         this.drafts = drafts;
         this.broadcasts = broadcasts;
@@ -72,422 +92,393 @@ class BroadcastComposer implements StaffCommand, StaffButton, StaffInput {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.texts = texts;
     }
 
-    @Override
-    public String name() {
-        return "broadcast";
-    }
+    // ---- actions -----------------------------------------------------------------------------
 
-    @Override
-    public Role role() {
-        return Role.STAFF;
-    }
-
-    @Override
-    public String description() {
-        return "Рассылка родителям";
-    }
-
-    @Override
-    public String prefix() {
-        return BUTTONS;
-    }
-
-    @Override
-    public List<Reply> handle(Incoming in) {
-        return in.isPrivate() ? onCommand(in) : say(BroadcastTexts.PRIVATE_ONLY);
-    }
-
-    @Override
-    public Optional<List<Reply>> press(Incoming in, String data) {
-        if (!in.isPrivate() || !data.startsWith(":")) {
-            return Optional.empty();
-        }
-        return Optional.of(onButton(in, data.substring(1)));
-    }
-
-    /** While a draft is open, the staff member's messages in that chat (and /cancel) belong to it. */
-    @Override
-    public Optional<List<Reply>> take(Incoming in) {
-        boolean cancel = "cancel".equals(in.command());
-        if (!in.isPrivate() || (in.type() != Incoming.Type.TEXT && in.type() != Incoming.Type.ATTACHMENT && !cancel)) {
-            return Optional.empty();
-        }
-        if (!drafts.isOpen(in.chat())) {
-            return Optional.empty();
-        }
-        Draft draft = drafts.find(in.chat()).orElse(null);
-        if (draft == null) {
-            return Optional.empty();
-        }
-        if (cancel) {
-            drafts.delete(in.chat());
-            return Optional.of(say(BroadcastTexts.DROPPED));
-        }
-        if (in.command() != null) {
-            return Optional.empty(); // a caption starting with "/" that is no staff command: not ours
-        }
-        return Optional.of(onMessage(in, draft));
-    }
-
-    // ---- typed -------------------------------------------------------------------------------
-
-    private List<Reply> onCommand(Incoming in) {
-        String args = in.commandArgs();
-        if (!args.isEmpty()) {
-            Matcher m = CANCEL_ARGS.matcher(args.toLowerCase());
-            if (!m.matches()) {
-                return say(BroadcastTexts.CANCEL_USAGE);
-            }
-            return say(cancel(in, Long.parseLong(m.group(1))));
-        }
-        drafts.save(in.chat(), new Draft(in.userId(), State.start(), null));
-        return List.of(Reply.text(BroadcastTexts.ASK_CONTENT).withButtonRow(drop()));
-    }
-
-    private List<Reply> onMessage(Incoming in, Draft draft) {
-        State state = draft.state();
-        return switch (state.step()) {
-            case CONTENT -> onContent(in, draft);
-            case AGES -> onAges(in, draft);
-            case TIME -> onTime(in, draft);
-            default -> {
-                List<Reply> replies = new ArrayList<>(say(BroadcastTexts.BUTTONS_EXPECTED));
-                replies.addAll(show(in, draft));
-                yield replies;
-            }
-        };
-    }
-
-    private List<Reply> onContent(Incoming in, Draft draft) {
+    /**
+     * The announcement arrived (the engine has put its markup in {@link #TEXT}): fetches its photo or
+     * file and opens the draft. Outcome {@code one} when the staff member has one municipality only,
+     * which is then chosen for them.
+     */
+    String content(DialogContext ctx) {
+        Incoming in = ctx.incoming();
         OutgoingFile file = null;
         if (in.type() == Incoming.Type.ATTACHMENT) {
             IncomingAttachment a = in.attachment();
-            boolean usable = a != null && a.fileRef() != null
-                    && (a.kind() == IncomingAttachment.Kind.PHOTO || a.kind() == IncomingAttachment.Kind.DOCUMENT);
-            if (!usable) {
-                return say(BroadcastTexts.CONTENT_EXPECTED);
-            }
-            if (in.text().isBlank()) {
-                return say(BroadcastTexts.NEED_CAPTION);
-            }
             Optional<byte[]> bytes = channels.find(in.chat().channel()).flatMap(c -> c.download(a.fileRef()));
             if (bytes.isEmpty()) {
-                return say(BroadcastTexts.DOWNLOAD_FAILED);
+                return say(ctx, "broadcast_download_failed");
             }
             if (bytes.get().length > properties.maxFileSize()) {
-                return say(BroadcastTexts.FILE_TOO_BIG.formatted(properties.maxFileSize() / (1024 * 1024)));
+                return say(ctx, "broadcast_file_too_big",
+                        Map.of("broadcast.max-mb", String.valueOf(properties.maxFileSize() / (1024 * 1024))));
             }
             file = a.kind() == IncomingAttachment.Kind.PHOTO
                     ? new OutgoingFile(OutgoingFile.Kind.IMAGE, "photo.jpg", "image/jpeg", bytes.get())
                     : OutgoingFile.document(a.fileName() == null || a.fileName().isBlank() ? "file" : a.fileName(),
                             a.mimeType() == null ? "application/octet-stream" : a.mimeType(), bytes.get());
-        } else if (in.type() != Incoming.Type.TEXT || in.text().isBlank()) {
-            return say(BroadcastTexts.CONTENT_EXPECTED);
         }
-        Draft next = draft.with(draft.state().withText(in.textAsMarkup()), file);
+        drafts.open(ctx.chat(), in.userId() == null ? "" : in.userId(), file);
         Set<String> mine = access.municipalitiesOf(in);
         if (!access.isAdmin(in) && mine.size() == 1) {
-            next = next.with(next.state().withMunicipality(mine.iterator().next()).step(Step.AUDIENCE));
-        } else {
-            next = next.with(next.state().step(Step.MUNICIPALITY));
+            ctx.setVar(MUNICIPALITY, mine.iterator().next());
+            return "one";
         }
-        drafts.save(in.chat(), next);
-        return show(in, next);
+        return null;
     }
 
-    private List<Reply> onAges(Incoming in, Draft draft) {
-        Matcher m = AGES.matcher(in.text().strip().toLowerCase());
-        if (in.type() != Incoming.Type.TEXT || !m.matches()) {
-            return say(BroadcastTexts.AGES_RETRY);
+    /** A municipality chosen: the staff member's own, or «all» for an admin. */
+    String municipality(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        String code = ctx.value();
+        boolean allowed = ALL.equals(code) ? access.isAdmin(ctx.incoming()) : access.mayAct(ctx.incoming(), code);
+        if (!allowed) {
+            return say(ctx, "broadcast_not_yours");
+        }
+        ctx.setVar(MUNICIPALITY, ALL.equals(code) ? ALL : municipalities.find(code).map(Municipality::code).orElseThrow());
+        return null;
+    }
+
+    /** Everyone (then the preview), or which kind of narrowing: outcomes ages, directions, survey, no_surveys. */
+    String audience(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        return switch (String.valueOf(ctx.value())) {
+            case "all" -> {
+                setAudience(ctx, "all");
+                yield null;
+            }
+            case "ages" -> "ages";
+            case "dirs" -> {
+                setAudience(ctx, "directions");
+                yield "directions";
+            }
+            case "survey" -> surveyPort().openSurveys().isEmpty() ? "no_surveys" : "survey";
+            default -> say(ctx, "broadcast_buttons_expected");
+        };
+    }
+
+    /** «7-10», «7», «от 7 до 10 лет»: children of those ages (0 to 18). */
+    String ages(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        Matcher m = AGES.matcher(ctx.value().strip().toLowerCase());
+        if (!m.matches()) {
+            return DialogAction.RETRY;
         }
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
         if (from > to || to > 18) {
-            return say(BroadcastTexts.AGES_RETRY);
+            return DialogAction.RETRY;
         }
-        Draft next = draft.with(draft.state().withAudience("ages", from, to, Set.of(), null).step(Step.CONFIRM));
-        drafts.save(in.chat(), next);
-        return show(in, next);
+        setAudience(ctx, "ages");
+        ctx.setVar(AGE_FROM, String.valueOf(from));
+        ctx.setVar(AGE_TO, String.valueOf(to));
+        return null;
     }
 
-    private List<Reply> onTime(Incoming in, Draft draft) {
-        ZoneId zone = zoneOf(draft.state());
-        Instant now = clock.instant();
-        SendTimes.Parsed when = in.type() == Incoming.Type.TEXT ? SendTimes.parse(in.text(), zone, now) : null;
-        if (when == null) {
-            return say(BroadcastTexts.TIME_RETRY);
+    /** Ticks or unticks a direction; the step is redrawn in place. */
+    String direction(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
         }
-        if (!when.ok()) {
-            String example = BroadcastTexts.when(now.plusSeconds(24 * 3600), zone).substring(0, 5) + " 18:00";
-            return say(BroadcastTexts.TIME_PAST.formatted(example));
+        String code = ctx.value();
+        if (Direction.fromApiName(code).isEmpty()) {
+            return DialogAction.STAY;
         }
-        return launch(in, draft, when.at());
-    }
-
-    // ---- pressed -----------------------------------------------------------------------------
-
-    private List<Reply> onButton(Incoming in, String action) {
-        if (action.equals("drop")) {
-            drafts.delete(in.chat());
-            return say(BroadcastTexts.DROPPED);
-        }
-        if (action.startsWith("cancel:")) {
-            try {
-                return say(cancel(in, Long.parseLong(action.substring("cancel:".length()))));
-            } catch (NumberFormatException e) {
-                return say(BroadcastTexts.STALE);
-            }
-        }
-        Optional<Draft> found = drafts.find(in.chat());
-        if (found.isEmpty()) {
-            return say(BroadcastTexts.STALE);
-        }
-        Draft draft = found.get();
-        State s = draft.state();
-        String[] parts = action.split(":", 2);
-        String arg = parts.length > 1 ? parts[1] : "";
-        Draft next = switch (parts[0]) {
-            case "m" -> s.step() == Step.MUNICIPALITY ? chooseMunicipality(in, draft, arg) : null;
-            case "a" -> s.step() != Step.CONTENT && s.step() != Step.MUNICIPALITY ? chooseAudience(draft, arg) : null;
-            case "d" -> s.step() == Step.DIRECTIONS ? toggleDirection(draft, arg) : null;
-            case "s" -> s.step() == Step.SURVEY && surveyPort().exists(arg)
-                    ? draft.with(s.withAudience("survey", null, null, Set.of(), arg).step(Step.CONFIRM)) : null;
-            // from the preview, also after «Запланировать» (changed their mind)
-            case "now" -> s.step() == Step.CONFIRM || s.step() == Step.TIME ? draft : null;
-            case "later" -> s.step() == Step.CONFIRM || s.step() == Step.TIME ? draft.with(s.step(Step.TIME)) : null;
-            default -> null;
-        };
-        if (next == null) {
-            List<Reply> replies = new ArrayList<>(say(BroadcastTexts.BUTTONS_EXPECTED));
-            replies.addAll(show(in, draft));
-            return replies;
-        }
-        if (parts[0].equals("m") && next == draft) {
-            return say(BroadcastTexts.NOT_YOURS);
-        }
-        if (parts[0].equals("now")) {
-            return launch(in, draft, null);
-        }
-        if (parts[0].equals("d") && !arg.equals("done")) {
-            drafts.save(in.chat(), next);
-            return List.of(directionsMenu(next.state()).editingLast());
-        }
-        if (parts[0].equals("d") && next.state().step() == Step.DIRECTIONS) {
-            return say(BroadcastTexts.NEED_DIRECTION);
-        }
-        drafts.save(in.chat(), next);
-        return show(in, next);
-    }
-
-    private Draft chooseMunicipality(Incoming in, Draft draft, String code) {
-        boolean allowed = State.ALL.equals(code) ? access.isAdmin(in) : access.mayAct(in, code);
-        if (!allowed) {
-            return draft; // refused: the caller says so
-        }
-        String normalized = State.ALL.equals(code) ? code : municipalities.find(code).map(Municipality::code).orElseThrow();
-        return draft.with(draft.state().withMunicipality(normalized).step(Step.AUDIENCE));
-    }
-
-    private Draft chooseAudience(Draft draft, String kind) {
-        State s = draft.state();
-        return switch (kind) {
-            case "all" -> draft.with(s.withAudience("all", null, null, Set.of(), null).step(Step.CONFIRM));
-            case "ages" -> draft.with(s.step(Step.AGES));
-            case "dirs" -> draft.with(s.withAudience("directions", null, null, Set.of(), null).step(Step.DIRECTIONS));
-            case "survey" -> draft.with(s.step(Step.SURVEY));
-            case "back" -> draft.with(s.step(Step.AUDIENCE));
-            default -> null;
-        };
-    }
-
-    private Draft toggleDirection(Draft draft, String code) {
-        State s = draft.state();
-        if (code.equals("done")) {
-            return s.directions().isEmpty() ? draft : draft.with(s.step(Step.CONFIRM));
-        }
-        if (!BroadcastTexts.DIRECTIONS.containsKey(code)) {
-            return null;
-        }
-        Set<String> chosen = new HashSet<>(s.directions());
+        Set<String> chosen = directions(ctx);
         if (!chosen.remove(code)) {
             chosen.add(code);
         }
-        return draft.with(s.withAudience("directions", null, null, chosen, null));
+        ctx.setVar(DIRECTIONS, chosen.isEmpty() ? null : String.join(",", chosen));
+        return null;
     }
 
-    // ---- showing a step ----------------------------------------------------------------------
-
-    /** What the bot asks at the draft's current step. */
-    private List<Reply> show(Incoming in, Draft draft) {
-        State s = draft.state();
-        return switch (s.step()) {
-            case CONTENT -> List.of(Reply.text(BroadcastTexts.ASK_CONTENT).withButtonRow(drop()));
-            case MUNICIPALITY -> List.of(municipalityMenu(in));
-            case AUDIENCE -> List.of(audienceMenu(s));
-            case AGES -> List.of(Reply.text(BroadcastTexts.ASK_AGES).withButtonRow(drop()));
-            case DIRECTIONS -> List.of(directionsMenu(s));
-            case SURVEY -> List.of(surveyMenu());
-            case TIME -> List.of(Reply.text(BroadcastTexts.ASK_TIME.formatted(BroadcastTexts.zoneName(zoneOf(s))))
-                    .withButtonRow(drop()));
-            case CONFIRM -> preview(draft);
-        };
-    }
-
-    private Reply municipalityMenu(Incoming in) {
-        Reply reply = Reply.text(BroadcastTexts.CHOOSE_MUNICIPALITY);
-        if (access.isAdmin(in)) {
-            reply = reply.withButtonRow(Button.action("Все муниципалитеты", PREFIX + "m:" + State.ALL));
+    /** «Готово»: on to the preview once at least one direction is ticked. */
+    String directionsDone(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
         }
-        for (String code : access.municipalitiesOf(in)) {
-            reply = reply.withButtonRow(Button.action(placeName(code), PREFIX + "m:" + code));
-        }
-        return reply.withButtonRow(drop());
+        return directions(ctx).isEmpty() ? say(ctx, "broadcast_need_direction") : null;
     }
 
-    private Reply audienceMenu(State s) {
-        Reply reply = Reply.text(BroadcastTexts.CHOOSE_AUDIENCE)
-                .withButtonRow(Button.action("Всем: " + placeName(s.municipality()), PREFIX + "a:all"))
-                .withButtonRow(Button.action("По возрасту детей", PREFIX + "a:ages"))
-                .withButtonRow(Button.action("По интересам", PREFIX + "a:dirs"));
+    /** A survey chosen: its non-respondents are the audience. */
+    String survey(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        if (!surveyPort().exists(ctx.value())) {
+            return say(ctx, "broadcast_buttons_expected");
+        }
+        setAudience(ctx, "survey");
+        ctx.setVar(SURVEY, ctx.value());
+        return null;
+    }
+
+    /** From the preview: send now, or {@code later} (asks for the time). */
+    String confirm(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        return "later".equals(ctx.value()) ? "later" : launch(ctx, null);
+    }
+
+    /** The time typed for a scheduled announcement. */
+    String schedule(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        ZoneId zone = zone(ctx);
+        Instant now = clock.instant();
+        SendTimes.Parsed when = SendTimes.parse(ctx.value(), zone, now);
+        if (when == null) {
+            return DialogAction.RETRY;
+        }
+        if (!when.ok()) {
+            String example = BroadcastTexts.when(now.plusSeconds(24 * 3600), zone).substring(0, 5) + " 18:00";
+            return say(ctx, "broadcast_time_past", Map.of("broadcast.example", example));
+        }
+        return launch(ctx, when.at());
+    }
+
+    /** «Отмена» and /cancel: the draft is deleted, nothing is sent. */
+    String drop(DialogContext ctx) {
+        drafts.delete(ctx.chat());
+        ctx.say(Reply.text(ctx.text("broadcast_dropped")));
+        return null;
+    }
+
+    // ---- providers ---------------------------------------------------------------------------
+
+    /** The staff member's municipalities; «all» first for an admin. */
+    Content municipalityChoices(DialogContext ctx) {
+        List<Choice> choices = new ArrayList<>();
+        if (access.isAdmin(ctx.incoming())) {
+            choices.add(new Choice(ctx.text("broadcast_all_municipalities"), ALL));
+        }
+        for (String code : access.municipalitiesOf(ctx.incoming())) {
+            choices.add(new Choice(placeName(ctx, code), code));
+        }
+        return new Content(Map.of(), choices, 1);
+    }
+
+    /** Everyone in the municipality, by age, by interests, and survey non-respondents when a survey is open. */
+    Content audienceChoices(DialogContext ctx) {
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice(fill(ctx, "broadcast_to_all", Map.of("broadcast.place",
+                placeName(ctx, ctx.var(MUNICIPALITY)))), "all"));
+        choices.add(new Choice(ctx.text("broadcast_by_age"), "ages"));
+        choices.add(new Choice(ctx.text("broadcast_by_interest"), "dirs"));
         if (!surveyPort().openSurveys().isEmpty()) {
-            reply = reply.withButtonRow(Button.action("Кто не прошёл опрос", PREFIX + "a:survey"));
+            choices.add(new Choice(ctx.text("broadcast_not_answered"), "survey"));
         }
-        return reply.withButtonRow(drop());
+        return new Content(Map.of(), choices, 1);
     }
 
-    private Reply directionsMenu(State s) {
-        Reply reply = Reply.text(BroadcastTexts.CHOOSE_DIRECTIONS);
-        List<Button> row = new ArrayList<>();
-        for (var d : BroadcastTexts.DIRECTIONS.entrySet()) {
-            String label = (s.directions().contains(d.getKey()) ? "✅ " : "") + d.getValue();
-            row.add(Button.action(label, PREFIX + "d:" + d.getKey()));
-            if (row.size() == 2) {
-                reply = reply.withButtonRow(row.toArray(Button[]::new));
-                row.clear();
-            }
-        }
-        return reply.withButtonRow(Button.action(BroadcastTexts.DONE, PREFIX + "d:done")).withButtonRow(drop());
+    /** The six directions, two to a row, ✅ on those ticked. */
+    Content directionChoices(DialogContext ctx) {
+        Set<String> chosen = directions(ctx);
+        // staff read the official names of the directions, parents the short labels
+        List<Choice> choices = Arrays.stream(Direction.values())
+                .map(d -> new Choice((chosen.contains(d.apiName()) ? "✅ " : "") + d.title(), d.apiName()))
+                .toList();
+        return new Content(Map.of(), choices, 2);
     }
 
-    private Reply surveyMenu() {
-        List<SurveyNonRespondents.SurveyChoice> open = surveyPort().openSurveys();
-        if (open.isEmpty()) {
-            return Reply.text(BroadcastTexts.NO_SURVEYS)
-                    .withButtonRow(Button.action(BroadcastTexts.OTHER_AUDIENCE, PREFIX + "a:back"));
-        }
-        Reply reply = Reply.text(BroadcastTexts.CHOOSE_SURVEY);
-        for (SurveyNonRespondents.SurveyChoice survey : open) {
-            reply = reply.withButtonRow(Button.action(survey.title(), PREFIX + "s:" + survey.id()));
-        }
-        return reply.withButtonRow(Button.action(BroadcastTexts.OTHER_AUDIENCE, PREFIX + "a:back"), drop());
+    Content surveyChoices(DialogContext ctx) {
+        List<Choice> choices = surveyPort().openSurveys().stream()
+                .map(s -> new Choice(s.title(), s.id())).toList();
+        return new Content(Map.of(), choices, 1);
     }
 
-    /** The announcement exactly as parents get it, then who gets it and the choice. */
-    private List<Reply> preview(Draft draft) {
-        State s = draft.state();
-        int count = broadcasts.preview(filterOf(s), s.survey());
-        Reply summary = Reply.text(BroadcastTexts.preview(describe(s), count));
+    /**
+     * Sends the announcement exactly as parents will get it, then fills the summary: who gets it and
+     * how many they are now; «send now» and «schedule» only when somebody would get it.
+     */
+    Content preview(DialogContext ctx) {
+        int count = broadcasts.preview(filterOf(ctx), ctx.var(SURVEY));
+        ctx.say(Broadcasts.messageOf(ctx.var(TEXT), drafts.file(ctx.chat()).orElse(null)));
+        String summary = fill(ctx, "broadcast_preview", Map.of("broadcast.audience", describe(ctx),
+                "broadcast.count", count + " " + parents(ctx, count))).stripTrailing();
+        List<Choice> choices = new ArrayList<>();
         if (count > 0) {
-            summary = summary.withButtonRow(Button.action(BroadcastTexts.SEND_NOW, PREFIX + "now"),
-                    Button.action(BroadcastTexts.SCHEDULE, PREFIX + "later"));
+            choices.add(new Choice(ctx.text("broadcast_send_now"), "now"));
+            choices.add(new Choice(ctx.text("broadcast_schedule"), "later"));
+        } else {
+            summary += "\n\n" + ctx.text("broadcast_preview_nobody");
         }
-        summary = summary.withButtonRow(Button.action(BroadcastTexts.OTHER_AUDIENCE, PREFIX + "a:back"), drop());
-        return List.of(Broadcasts.messageOf(s.text(), draft.file()), summary);
+        return new Content(Map.of("broadcast.preview", summary), choices, 2);
     }
 
-    // ---- sending, scheduling, cancelling -----------------------------------------------------
+    /** The time zone the staff member writes the time in: the municipality's. */
+    Content time(DialogContext ctx) {
+        return Content.of(Map.of("broadcast.zone", zoneName(ctx, zone(ctx))));
+    }
 
-    /** Creates the broadcast (now when {@code sendAt} is null) and posts its live progress message. */
-    private List<Reply> launch(Incoming in, Draft draft, Instant sendAt) {
-        State s = draft.state();
-        boolean allowed = State.ALL.equals(s.municipality()) ? access.isAdmin(in) : access.mayAct(in, s.municipality());
+    // ---- sending -----------------------------------------------------------------------------
+
+    /**
+     * Creates the broadcast (now when {@code sendAt} is null), posts its live progress message (whose
+     * id is kept with the broadcast, so it is edited as sending goes) and closes the draft.
+     */
+    private String launch(DialogContext ctx, Instant sendAt) {
+        Incoming in = ctx.incoming();
+        String municipality = ctx.var(MUNICIPALITY);
+        boolean allowed = municipality != null
+                && (ALL.equals(municipality) ? access.isAdmin(in) : access.mayAct(in, municipality));
+        OutgoingFile file = drafts.file(ctx.chat()).orElse(null);
+        drafts.delete(ctx.chat());
         if (!allowed) {
-            drafts.delete(in.chat());
-            return say(BroadcastTexts.NOT_YOURS);
+            ctx.say(Reply.text(ctx.text("broadcast_not_yours")));
+            return DialogAction.END;
         }
         String actor = AuditLog.actorOf(in);
-        AudienceFilter filter = filterOf(s);
-        int count = broadcasts.preview(filter, s.survey());
-        long id = broadcasts.create(new Broadcasts.Request(s.text(), draft.file(), filter, s.survey(), sendAt, actor));
-        drafts.delete(in.chat());
-        String details = "broadcast " + id + " to " + auditScope(s) + ", " + count + " recipients"
-                + (draft.file() == null ? "" : ", with a " + (draft.file().kind() == OutgoingFile.Kind.IMAGE ? "photo" : "file"));
+        AudienceFilter filter = filterOf(ctx);
+        String survey = ctx.var(SURVEY);
+        int count = broadcasts.preview(filter, survey);
+        long id = broadcasts.create(new Broadcasts.Request(ctx.var(TEXT), file, filter, survey, sendAt, actor));
+        String details = "broadcast " + id + " to " + auditScope(ctx) + ", " + count + " recipients"
+                + (file == null ? "" : ", with a " + (file.kind() == OutgoingFile.Kind.IMAGE ? "photo" : "file"));
         Reply first;
         if (sendAt == null) {
             audit.record(actor, "broadcast.sent", details);
-            first = Reply.text(BroadcastTexts.sending(id, count, 0, 0, 0, 0, progress.estimate(count, 0, null)))
-                    .withButtonRow(Button.action(BroadcastTexts.STOP, PREFIX + "cancel:" + id));
+            first = Reply.text(texts.sending(id, count, 0, 0, 0, 0, progress.estimate(count, 0, null)))
+                    .withButtonRow(Button.action(ctx.text("broadcast_stop"), BroadcastCommand.cancelPayload(id)));
         } else {
             audit.record(actor, "broadcast.scheduled", details + ", at " + sendAt);
-            first = Reply.text(BroadcastTexts.scheduled(id, sendAt, zoneOf(s), count))
-                    .withButtonRow(Button.action(BroadcastTexts.UNSCHEDULE, PREFIX + "cancel:" + id));
+            ZoneId zone = zone(ctx);
+            first = Reply.text(fill(ctx, "broadcast_scheduled", Map.of("broadcast.id", String.valueOf(id),
+                            "broadcast.when", BroadcastTexts.when(sendAt, zone), "broadcast.zone", zoneName(ctx, zone),
+                            "broadcast.count", String.valueOf(count))).stripTrailing())
+                    .withButtonRow(Button.action(ctx.text("broadcast_unschedule"), BroadcastCommand.cancelPayload(id)));
         }
         Delivery delivery = channels.deliver(in.chat(), first);
         if (delivery.isSent() && delivery.messageId() != null) {
             broadcasts.attachProgress(id, in.chat(), delivery.messageId());
         }
-        return List.of();
-    }
-
-    /** Cancels a broadcast the person may act for; says what happened. Another's is "not found". */
-    private String cancel(Incoming in, long id) {
-        Optional<Broadcasts.Scope> scope = broadcasts.scope(id).filter(b -> "announcement".equals(b.kind()));
-        boolean allowed = scope.map(b -> access.isAdmin(in)
-                || !b.municipalities().isEmpty() && b.municipalities().stream().allMatch(m -> access.mayAct(in, m)))
-                .orElse(false);
-        if (!allowed) {
-            return BroadcastTexts.NOT_FOUND.formatted(id);
-        }
-        if (!broadcasts.cancel(id)) {
-            return BroadcastTexts.ALREADY_OVER.formatted(id);
-        }
-        audit.record(AuditLog.actorOf(in), "broadcast.cancelled", "broadcast " + id + " (was " + scope.get().status() + ")");
-        progress.refresh(id, true);
-        return BroadcastTexts.CANCELLED.formatted(id);
+        return null;
     }
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    static AudienceFilter filterOf(State s) {
-        Set<String> codes = State.ALL.equals(s.municipality()) ? Set.of() : Set.of(s.municipality());
-        return switch (s.audience() == null ? "all" : s.audience()) {
-            case "ages" -> new AudienceFilter(codes, s.ageFrom(), s.ageTo(), Set.of());
-            case "directions" -> new AudienceFilter(codes, null, null, s.directions());
+    private void setAudience(DialogContext ctx, String kind) {
+        // a new audience choice replaces the previous one's details
+        ctx.setVar(AUDIENCE, kind);
+        ctx.setVar(AGE_FROM, null);
+        ctx.setVar(AGE_TO, null);
+        ctx.setVar(DIRECTIONS, null);
+        ctx.setVar(SURVEY, null);
+    }
+
+    private static Set<String> directions(DialogContext ctx) {
+        String v = ctx.var(DIRECTIONS);
+        return v == null || v.isBlank() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(v.split(",")));
+    }
+
+    static AudienceFilter filterOf(DialogContext ctx) {
+        String municipality = ctx.var(MUNICIPALITY);
+        Set<String> codes = municipality == null || ALL.equals(municipality) ? Set.of() : Set.of(municipality);
+        return switch (String.valueOf(ctx.var(AUDIENCE))) {
+            case "ages" -> new AudienceFilter(codes, Integer.valueOf(ctx.var(AGE_FROM)), Integer.valueOf(ctx.var(AGE_TO)),
+                    Set.of());
+            case "directions" -> new AudienceFilter(codes, null, null, directions(ctx));
             default -> new AudienceFilter(codes, null, null, Set.of());
         };
     }
 
-    private String describe(State s) {
-        String surveyTitle = s.survey() == null ? null : surveyPort().openSurveys().stream()
-                .filter(x -> x.id().equals(s.survey())).map(SurveyNonRespondents.SurveyChoice::title)
-                .findFirst().orElse(s.survey());
-        boolean ages = "ages".equals(s.audience());
-        return BroadcastTexts.audience(placeName(s.municipality()), ages ? s.ageFrom() : null, ages ? s.ageTo() : null,
-                "directions".equals(s.audience()) ? s.directions() : Set.of(),
-                "survey".equals(s.audience()) ? surveyTitle : null);
+    /** «Центральный район · дети 7–10 лет» and so on; names are escaped for the markup. */
+    private String describe(DialogContext ctx) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Markup.escape(placeName(ctx, ctx.var(MUNICIPALITY))));
+        switch (String.valueOf(ctx.var(AUDIENCE))) {
+            case "ages" -> {
+                String from = ctx.var(AGE_FROM);
+                String to = ctx.var(AGE_TO);
+                parts.add(fill(ctx, "broadcast_audience_ages", Map.of("broadcast.ages", from.equals(to) ? from : from + "–" + to)));
+            }
+            case "directions" -> {
+                Set<String> chosen = directions(ctx);
+                String names = Arrays.stream(Direction.values()).filter(d -> chosen.contains(d.apiName()))
+                        .map(d -> d.title().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                parts.add(fill(ctx, "broadcast_audience_interests", Map.of("broadcast.directions", names)));
+            }
+            case "survey" -> {
+                String id = ctx.var(SURVEY);
+                String title = surveyPort().openSurveys().stream().filter(s -> s.id().equals(id))
+                        .map(SurveyNonRespondents.SurveyChoice::title).findFirst().orElse(id);
+                parts.add(fill(ctx, "broadcast_audience_survey", Map.of("broadcast.survey", Markup.escape(title))));
+            }
+            default -> {
+                // everyone in the municipality: nothing to add
+            }
+        }
+        return String.join(" · ", parts);
     }
 
-    private static String auditScope(State s) {
-        String scope = State.ALL.equals(s.municipality()) ? "all municipalities" : s.municipality();
-        return switch (s.audience() == null ? "all" : s.audience()) {
-            case "ages" -> scope + ", ages " + s.ageFrom() + "-" + s.ageTo();
-            case "directions" -> scope + ", directions " + String.join(",", s.directions());
-            case "survey" -> scope + ", not answered " + s.survey();
+    private static String auditScope(DialogContext ctx) {
+        String municipality = ctx.var(MUNICIPALITY);
+        String scope = ALL.equals(municipality) ? "all municipalities" : municipality;
+        return switch (String.valueOf(ctx.var(AUDIENCE))) {
+            case "ages" -> scope + ", ages " + ctx.var(AGE_FROM) + "-" + ctx.var(AGE_TO);
+            case "directions" -> scope + ", directions " + String.join(",", directions(ctx));
+            case "survey" -> scope + ", not answered " + ctx.var(SURVEY);
             default -> scope;
         };
     }
 
-    private String placeName(String code) {
-        if (code == null || State.ALL.equals(code)) {
-            return "все муниципалитеты";
+    private String placeName(DialogContext ctx, String code) {
+        if (code == null || ALL.equals(code)) {
+            return ctx.text("broadcast_everywhere");
         }
         return municipalities.find(code).map(Municipality::name).orElse(code);
     }
 
-    private ZoneId zoneOf(State s) {
-        return municipalities.find(s.municipality()).map(Municipality::zone).orElse(Municipality.DEFAULT_ZONE);
+    private ZoneId zone(DialogContext ctx) {
+        return municipalities.find(ctx.var(MUNICIPALITY)).map(Municipality::zone).orElse(Municipality.DEFAULT_ZONE);
+    }
+
+    private static String zoneName(DialogContext ctx, ZoneId zone) {
+        return "Europe/Moscow".equals(zone.getId()) ? ctx.text("broadcast_zone_moscow") : zone.getId();
+    }
+
+    /** «1 родитель», «2 родителя», «5 родителей», the three forms from the texts file. */
+    private static String parents(DialogContext ctx, int n) {
+        String[] forms = ctx.text("broadcast_parents").split("\\s*,\\s*");
+        if (forms.length < 3) {
+            return forms[forms.length - 1];
+        }
+        int mod100 = n % 100;
+        int mod10 = n % 10;
+        if (mod100 >= 11 && mod100 <= 14) {
+            return forms[2];
+        }
+        return mod10 == 1 ? forms[0] : mod10 >= 2 && mod10 <= 4 ? forms[1] : forms[2];
+    }
+
+    /** The draft is gone (finished elsewhere, dropped, or expired): says so and leaves the flow. */
+    private static String closed(DialogContext ctx) {
+        ctx.say(Reply.text(ctx.text("broadcast_closed")));
+        return DialogAction.END;
+    }
+
+    /** Says a text and stays on the step as it is. */
+    private static String say(DialogContext ctx, String key) {
+        return say(ctx, key, Map.of());
+    }
+
+    private static String say(DialogContext ctx, String key, Map<String, String> values) {
+        ctx.say(Reply.text(fill(ctx, key, values)));
+        return DialogAction.STAY;
+    }
+
+    static String fill(DialogContext ctx, String key, Map<String, String> values) {
+        return TextTemplates.fill(ctx.text(key), values::get);
     }
 
     private SurveyNonRespondents surveyPort() {
@@ -507,16 +498,8 @@ class BroadcastComposer implements StaffCommand, StaffButton, StaffInput {
         }
 
         @Override
-        public List<ru.kruzhok.channel.ChatAddress> notCompleted(String surveyId, List<ru.kruzhok.channel.ChatAddress> chats) {
+        public List<ChatAddress> notCompleted(String surveyId, List<ChatAddress> chats) {
             return chats;
         }
     };
-
-    private static Button drop() {
-        return Button.action(BroadcastTexts.DROP, PREFIX + "drop");
-    }
-
-    private static List<Reply> say(String text) {
-        return List.of(Reply.text(text));
-    }
 }

@@ -43,12 +43,13 @@ class BroadcastProgress implements SmartLifecycle {
     private final SendBudget budget;
     private final BroadcastProperties properties;
     private final Clock clock;
+    private final BroadcastTexts texts;
 
     private volatile boolean running;
     private Thread loop;
 
     BroadcastProgress(JdbcTemplate jdbc, Broadcasts broadcasts, BroadcastDrafts drafts, ChannelRegistry channels,
-                      SendBudget budget, BroadcastProperties properties, Clock clock) {
+                      SendBudget budget, BroadcastProperties properties, Clock clock, BroadcastTexts texts) {
         this.jdbc = jdbc;
         this.broadcasts = broadcasts;
         this.drafts = drafts;
@@ -56,6 +57,7 @@ class BroadcastProgress implements SmartLifecycle {
         this.budget = budget;
         this.properties = properties;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** Edits every progress message that is due; returns how many were edited. */
@@ -116,14 +118,14 @@ class BroadcastProgress implements SmartLifecycle {
         Reply reply;
         if (over) {
             Duration took = started == null ? null : Duration.between(started, finished == null ? now : finished);
-            reply = Reply.text(BroadcastTexts.finished(id, "cancelled".equals(status), r.total(), r.sent(), r.blocked(),
+            reply = Reply.text(texts.finished(id, "cancelled".equals(status), r.total(), r.sent(), r.blocked(),
                     r.failed(), r.skipped(), took));
         } else {
             int handled = r.sent() + r.blocked() + r.failed() + r.skipped();
             Duration elapsed = started == null ? Duration.ZERO : Duration.between(started, now);
-            reply = Reply.text(BroadcastTexts.sending(id, r.total(), r.sent(), r.blocked(), r.failed(), r.skipped(),
+            reply = Reply.text(texts.sending(id, r.total(), r.sent(), r.blocked(), r.failed(), r.skipped(),
                             estimate(r.pending(), handled, elapsed)))
-                    .withButtonRow(Button.action(BroadcastTexts.STOP, BroadcastComposer.PREFIX + "cancel:" + id));
+                    .withButtonRow(Button.action(texts.stop(), BroadcastCommand.cancelPayload(id)));
         }
         ChatAddress chat = new ChatAddress((String) b.get("progress_channel"), (String) b.get("progress_chat_id"));
         Delivery delivery = channels.edit(chat, (String) b.get("progress_message_id"), reply);

@@ -9,15 +9,22 @@ import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Incoming;
 import ru.kruzhok.channel.IncomingAttachment;
 import ru.kruzhok.channel.Reply;
+import ru.kruzhok.dialog.ConversationInputs;
 import ru.kruzhok.staff.StaffInput;
 
 /**
  * A spreadsheet a staff member sends in the private chat without the /import caption: tell them how
  * to caption it, instead of letting the conversation show a parent's screen (the consent request).
- * Runs after the other staff inputs (an open broadcast draft takes an attached file first).
+ * A step waiting for input (the /broadcast flow's message with a file) takes the file instead.
  */
 @Component
 class CatalogFileHint implements StaffInput, Ordered {
+
+    private final ConversationInputs conversations;
+
+    CatalogFileHint(ConversationInputs conversations) {
+        this.conversations = conversations;
+    }
 
     static final String ADD_CAPTION = """
             Похоже, это файл каталога 📄 Чтобы загрузить его, отправьте файл ещё раз и добавьте подпись /import …:
@@ -28,7 +35,7 @@ class CatalogFileHint implements StaffInput, Ordered {
     public Optional<List<Reply>> take(Incoming in) {
         IncomingAttachment file = in.attachment();
         if (!in.isPrivate() || file == null || file.kind() != IncomingAttachment.Kind.DOCUMENT
-                || in.command() != null || !spreadsheet(file)) {
+                || in.command() != null || !spreadsheet(file) || conversations.awaitsInput(in.chat())) {
             return Optional.empty();
         }
         return Optional.of(List.of(Reply.text(ADD_CAPTION)));

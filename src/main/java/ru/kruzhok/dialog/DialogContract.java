@@ -24,6 +24,7 @@ import ru.kruzhok.dialog.DialogModel.Step;
 final class DialogContract {
 
     private final Set<String> steps;
+    private final Set<String> staffFlows;
     private final Map<String, Set<String>> javaTexts;
     private final Map<String, Set<String>> providerPlaceholders;
     private final Set<String> common;
@@ -35,14 +36,17 @@ final class DialogContract {
      */
     DialogContract(List<DialogUses> uses, Set<String> common, Map<String, String> oldSpellings) {
         Set<String> s = new TreeSet<>();
+        Set<String> f = new TreeSet<>();
         Map<String, Set<String>> t = new LinkedHashMap<>();
         Map<String, Set<String>> p = new HashMap<>();
         for (DialogUses u : uses) {
             s.addAll(u.steps());
+            f.addAll(u.staffFlows());
             u.texts().forEach((key, fills) -> t.computeIfAbsent(key, k -> new TreeSet<>()).addAll(fills));
             u.providers().forEach((name, fills) -> p.computeIfAbsent(name, k -> new TreeSet<>()).addAll(fills));
         }
         this.steps = s;
+        this.staffFlows = f;
         this.javaTexts = t;
         this.providerPlaceholders = p;
         this.common = Set.copyOf(common);
@@ -65,6 +69,16 @@ final class DialogContract {
                         + "(его можно переписать, но не переименовать)."));
             }
         }
+        for (String flowId : staffFlows) {
+            Flow flow = dialogs.flow(flowId);
+            if (flow == null) {
+                problems.add(new DialogFileException.Problem("dialogs/staff/" + flowId + ".yaml", 1, "нет сценария «"
+                        + flowId + "», а его открывает команда сотрудника. Верните сценарий с именем «flow: " + flowId + "»."));
+            } else if (!flow.staff()) {
+                problems.add(new DialogFileException.Problem(flow.source().file(), flow.source().line(), "сценарий «"
+                        + flowId + "» — для сотрудников: верните строку «staff: true», иначе его можно открыть родителям."));
+            }
+        }
         for (Map.Entry<String, Set<String>> text : javaTexts.entrySet()) {
             String key = text.getKey();
             if (!dialogs.texts().containsKey(key)) {
@@ -77,11 +91,22 @@ final class DialogContract {
         }
         Set<String> usedByFlows = new java.util.HashSet<>();
         for (Flow flow : dialogs.flows().values()) {
+            if (flow.stale() != null) {
+                checkFlowText(dialogs, flow.stale(), common, "в сценарии «" + flow.id() + "» (stale)",
+                        flow.source(), problems);
+                usedByFlows.add(flow.stale());
+            }
+            if (flow.closed() != null) {
+                checkFlowText(dialogs, flow.closed(), common, "в сценарии «" + flow.id() + "» (closed)",
+                        flow.source(), problems);
+                usedByFlows.add(flow.closed());
+            }
             for (Step step : flow.steps().values()) {
                 checkStep(dialogs, flow, step, problems);
                 usedByFlows.add(step.text());
                 if (step.input() != null) {
                     usedByFlows.add(step.input().retry());
+                    usedByFlows.add(step.input().captionRetry());
                 }
             }
         }
@@ -111,6 +136,10 @@ final class DialogContract {
         }
         if (step.input() != null && step.input().retry() != null) {
             checkFlowText(dialogs, step.input().retry(), allowed, where + " (текст повтора)", step.input().source(), problems);
+        }
+        if (step.input() != null && step.input().captionRetry() != null) {
+            checkFlowText(dialogs, step.input().captionRetry(), allowed, where + " (текст «нужна подпись»)",
+                    step.input().source(), problems);
         }
     }
 

@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.BotCommand;
 import ru.kruzhok.channel.BotCommandMenu;
 import ru.kruzhok.channel.Button;
 import ru.kruzhok.channel.ConversationHandler;
 import ru.kruzhok.channel.Incoming;
+import ru.kruzhok.channel.IncomingAttachment;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.channel.Reply;
 import ru.kruzhok.dialog.DialogModel.ButtonDef;
@@ -26,9 +28,15 @@ import ru.kruzhok.dialog.DialogModel.Step;
  * input names, shows the next step with its provider's content, and keeps the conversation state.
  * From any step /start, /menu, /help, /stop and «Назад» work, and free text goes to the
  * {@link FreeTextAnswerer} (the free-text router).
+ * <p>
+ * Flows marked {@code staff: true} (in {@code dialogs/staff/}) exist only for staff ({@link StaffGate}):
+ * for anyone else their steps are missing, as a renamed step is. In a staff flow each step is a new
+ * message (staff scroll back through a draft), a press or a message the step does not expect gets
+ * the flow's {@code stale} text and the step again, typed text never goes to the free-text router,
+ * and {@code next: end} leaves the flow, forgetting its {@code <flow>.*} variables.
  */
 @Component
-class DialogEngine implements ConversationHandler, BotCommandMenu {
+class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations {
 
     static final String MAIN = "main";
     static final String ONBOARDING = "onboarding";
@@ -37,6 +45,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     /** A deep link (/start s_…) that came before onboarding; followed when onboarding reaches the menu. */
     static final String PENDING_LINK = "pending_link";
     private static final int MAX_INPUT = 1000;
+    /** The staff flow that ended last and the windows it was shown in: "flow:first:last". */
+    static final String ENDED = "ended_flow";
+    /** Suffix of a staff flow's variable holding the window its first step was shown in. */
+    private static final String FIRST_WINDOW = ".first-window";
 
     private final DialogRegistry registry;
     private final ConversationStore store;
@@ -46,10 +58,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     private final FreeTextAnswerer freeText;
     private final Map<String, ChatCommand> commands;
     private final DialogProperties properties;
+    private final ObjectProvider<StaffGate> staffGate;
 
     DialogEngine(DialogRegistry registry, ConversationStore store, List<DialogAction> actions,
                  List<DialogProvider> providers, List<PlaceholderSource> placeholders,
-                 FreeTextAnswerer freeText, List<ChatCommand> commands, DialogProperties properties) {
+                 FreeTextAnswerer freeText, List<ChatCommand> commands, DialogProperties properties,
+                 ObjectProvider<StaffGate> staffGate) {
         this.registry = registry;
         this.store = store;
         this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(DialogAction::name, Function.identity()));
@@ -58,6 +72,7 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         this.freeText = freeText;
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(ChatCommand::name, Function.identity()));
         this.properties = properties;
+        this.staffGate = staffGate;
     }
 
     /** One update's worth of work: the state it changes and the replies it collects. */
@@ -69,11 +84,25 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         final List<Reply> replies = new ArrayList<>();
         /** A short note shown above the next step in the same message («this menu is out of date»). */
         String notice;
+        private Boolean staff;
 
         Turn(Incoming in, ConversationState state) {
             this.in = in;
             this.state = state;
             this.ctx = new DialogContext(in, state.vars(), dialogs::text);
+        }
+
+        /** Asked once a turn, and only when a staff flow is involved: parents cost no role lookup. */
+        boolean staff() {
+            if (staff == null) {
+                StaffGate gate = staffGate.getIfAvailable();
+                staff = gate != null && gate.isStaff(in);
+            }
+            return staff;
+        }
+
+        Flow flow() {
+            return state.flow() == null ? null : dialogs.flow(state.flow());
         }
     }
 
@@ -82,17 +111,42 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         if (!in.isPrivate()) {
             return List.of();
         }
-        ConversationState loaded = store.load(in.chat()).orElseGet(ConversationState::fresh);
-        Turn turn = new Turn(in, loaded);
+        Turn turn = begin(in);
         ConversationState next = switch (in.type()) {
             case COMMAND -> command(turn);
             case BUTTON -> button(turn);
             case TEXT, CONTACT -> text(turn);
-            // a photo with a caption («вот такая ошибка в навигаторе»): the caption is what the parent said
-            case ATTACHMENT -> in.text().isBlank() ? notText(turn) : text(turn);
+            // a photo with a caption («вот такая ошибка в навигаторе»): the caption is what the parent said;
+            // a step that takes a message takes a photo or file as it is (and asks for the caption itself)
+            case ATTACHMENT -> in.text().isBlank() && !takesMessage(turn) ? notText(turn) : text(turn);
             case EMPTY -> notText(turn);
         };
-        store.save(in.chat(), next);
+        return finish(turn, next);
+    }
+
+    @Override
+    public List<Reply> start(Incoming in, String flowId) {
+        Turn turn = begin(in);
+        turn.state.vars().keySet().removeIf(name -> name.startsWith(flowId + "."));
+        Flow flow = turn.dialogs.flow(flowId);
+        ConversationState next = flow == null ? enterFlow(turn, MAIN, turn.state, false)
+                : enter(turn, flowId, flow.start(), turn.state, true, false);
+        return finish(turn, next);
+    }
+
+    private Turn begin(Incoming in) {
+        ConversationState loaded = store.load(in.chat()).orElseGet(ConversationState::fresh);
+        Turn turn = new Turn(in, loaded);
+        Flow flow = turn.flow();
+        if (flow != null && flow.staff() && !turn.staff()) {
+            // no longer staff (or never were): the staff flow is gone for them, as a removed step is
+            return new Turn(in, ended(turn));
+        }
+        return turn;
+    }
+
+    private List<Reply> finish(Turn turn, ConversationState next) {
+        store.save(turn.in.chat(), next);
         List<Reply> out = new ArrayList<>(turn.ctx.extraReplies());
         out.addAll(turn.replies);
         return out;
@@ -102,6 +156,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
 
     private ConversationState command(Turn t) {
         String command = t.in.command();
+        Flow current = t.flow();
+        if (current != null && current.commands().containsKey(command)) {
+            return follow(t, current.commands().get(command), false);
+        }
         switch (command) {
             case "start" -> {
                 String args = t.in.commandArgs();
@@ -170,6 +228,14 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     private ConversationState button(Turn t) {
         Optional<Target> target = resolve(t.state, t.in.payload(), t.dialogs);
         if (target.isEmpty()) {
+            Optional<String> closed = closedFlowText(t);
+            if (closed.isPresent()) {
+                t.replies.add(Reply.text(fill(t, t.dialogs.text(closed.get()))));
+                return t.state;
+            }
+            if (isStaffFlow(t)) {
+                return unexpectedInStaffFlow(t);
+            }
             t.notice = fill(t, t.dialogs.text("stale_button"));
             return redraw(t, false);
         }
@@ -180,6 +246,9 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         Step step = currentStep(t);
         if (step != null && step.input() != null) {
             return input(t, step, step.input());
+        }
+        if (step != null && isStaffFlow(t)) {
+            return unexpectedInStaffFlow(t);
         }
         Optional<List<Reply>> answer = freeText.answer(t.ctx, t.in.text());
         if (answer.isPresent()) {
@@ -192,20 +261,92 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     }
 
     private ConversationState notText(Turn t) {
+        if (isStaffFlow(t) && currentStep(t) != null) {
+            return unexpectedInStaffFlow(t);
+        }
         t.notice = fill(t, t.dialogs.text("text_and_buttons"));
         return redraw(t, false);
     }
 
+    /** In a staff flow: the flow's «choose with a button» text as a message of its own, then the step again. */
+    private ConversationState unexpectedInStaffFlow(Turn t) {
+        Flow flow = t.flow();
+        t.ctx.say(Reply.text(fill(t, t.dialogs.text(flow.stale() == null ? "stale_button" : flow.stale()))));
+        return redraw(t, false);
+    }
+
+    /** A press on a button of a staff flow that has ended since: the flow's {@code closed} text, if it has one. */
+    private Optional<String> closedFlowText(Turn t) {
+        String ended = t.state.vars().get(ENDED);
+        String payload = t.in.payload();
+        if (ended == null || payload == null || !payload.matches("w\\d{1,18}\\.\\d{1,3}")) {
+            return Optional.empty();
+        }
+        String[] parts = ended.split(":");
+        Flow flow = parts.length == 3 ? t.dialogs.flow(parts[0]) : null;
+        if (flow == null || flow.closed() == null || !t.staff()) {
+            return Optional.empty();
+        }
+        long window = Long.parseLong(payload.substring(1, payload.indexOf('.')));
+        return window >= Long.parseLong(parts[1]) && window <= Long.parseLong(parts[2])
+                ? Optional.of(flow.closed()) : Optional.empty();
+    }
+
+    private boolean isStaffFlow(Turn t) {
+        Flow flow = t.flow();
+        return flow != null && flow.staff();
+    }
+
+    private boolean takesMessage(Turn t) {
+        Step step = currentStep(t);
+        return step != null && step.input() != null && "message".equals(step.input().kind());
+    }
+
     private ConversationState input(Turn t, Step step, InputDef input) {
         String value = t.in.text().strip();
+        if ("message".equals(input.kind())) {
+            return message(t, step, input);
+        }
         boolean valid = switch (input.kind()) {
             case "number" -> isNumberWithin(value, input.min(), input.max());
             case "contact" -> t.in.type() == Incoming.Type.CONTACT || value.replaceAll("[^0-9]", "").length() >= 10;
             default -> !value.isEmpty() && value.length() <= (input.maxLength() == null ? MAX_INPUT : input.maxLength());
         };
         if (!valid) {
-            return retry(t, step, input);
+            return retry(t, input.retry());
         }
+        return accept(t, step, input, value);
+    }
+
+    /**
+     * {@code type: message}: a text with its formatting (as the bot's markup), or one photo or file
+     * whose caption is the text. The text goes to {@code save}, the kind of what came with it
+     * ("photo", "document") to {@code save.attachment}; the action reads the file from the update.
+     */
+    private ConversationState message(Turn t, Step step, InputDef input) {
+        IncomingAttachment a = t.in.attachment();
+        String kind = null;
+        if (t.in.type() == Incoming.Type.ATTACHMENT) {
+            boolean usable = a != null && a.fileRef() != null
+                    && (a.kind() == IncomingAttachment.Kind.PHOTO || a.kind() == IncomingAttachment.Kind.DOCUMENT);
+            if (!usable) {
+                return retry(t, input.retry());
+            }
+            if (t.in.text().isBlank()) {
+                return retry(t, input.captionRetry() != null ? input.captionRetry() : input.retry());
+            }
+            kind = a.kind() == IncomingAttachment.Kind.PHOTO ? "photo" : "document";
+        } else if (t.in.type() != Incoming.Type.TEXT || t.in.text().isBlank()
+                || input.maxLength() != null && t.in.text().length() > input.maxLength()) {
+            return retry(t, input.retry());
+        }
+        if (input.save() != null) {
+            t.ctx.setVar(input.save() + ".attachment", kind);
+        }
+        return accept(t, step, input, t.in.textAsMarkup());
+    }
+
+    private ConversationState accept(Turn t, Step step, InputDef input, String value) {
         if (input.save() != null) {
             t.ctx.setVar(input.save(), value);
         }
@@ -214,16 +355,15 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         if (then.kind() == Target.Kind.ACTION) {
             String outcome = run(t, then);
             if (DialogAction.RETRY.equals(outcome)) {
-                return retry(t, step, input);
+                return retry(t, input.retry());
             }
             return afterAction(t, then, outcome, false);
         }
         return follow(t, then, false);
     }
 
-    private ConversationState retry(Turn t, Step step, InputDef input) {
-        String retry = input.retry() == null ? "input_retry" : input.retry();
-        t.replies.add(Reply.text(fill(t, t.dialogs.text(retry))));
+    private ConversationState retry(Turn t, String text) {
+        t.replies.add(Reply.text(fill(t, t.dialogs.text(text == null ? "input_retry" : text))));
         return t.state;
     }
 
@@ -241,6 +381,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     }
 
     private ConversationState afterAction(Turn t, Target target, String outcome, boolean edit) {
+        if (DialogAction.STAY.equals(outcome)) {
+            return t.state;
+        }
+        if (DialogAction.END.equals(outcome)) {
+            return ended(t);
+        }
         String next = outcome == null ? target.next() : target.on().getOrDefault(outcome, target.next());
         if (DialogAction.RETRY.equals(outcome) || next == null) {
             return redraw(t, edit && t.ctx.extraReplies().isEmpty());
@@ -249,6 +395,9 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     }
 
     private ConversationState goTo(Turn t, String ref, boolean edit) {
+        if (DialogModel.END.equals(ref)) {
+            return ended(t);
+        }
         if (ref.contains(".")) {
             int dot = ref.indexOf('.');
             return enter(t, ref.substring(0, dot), ref.substring(dot + 1), t.state, true, edit);
@@ -271,6 +420,23 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         return enter(t, previous.substring(0, dot), previous.substring(dot + 1), t.state, false, edit);
     }
 
+    /**
+     * Leaves the flow: the conversation rests on no step (free text goes to the router again, old
+     * buttons are stale) and the flow's own variables are forgotten. What the action said is the reply.
+     */
+    private ConversationState ended(Turn t) {
+        String flowId = t.state.flow();
+        if (flowId != null) {
+            String first = t.state.vars().get(flowId + FIRST_WINDOW);
+            t.state.vars().keySet().removeIf(name -> name.startsWith(flowId + "."));
+            if (first != null) {
+                t.state.vars().put(ENDED, flowId + ":" + first + ":" + t.state.window());
+            }
+        }
+        return new ConversationState(null, null, t.state.window() + 1, t.state.vars(), List.of(), List.of(),
+                t.dialogs.version());
+    }
+
     /** Shows the current step again (after a stale press, a retry, an attachment). */
     private ConversationState redraw(Turn t, boolean edit) {
         Step step = currentStep(t);
@@ -283,6 +449,9 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
     private ConversationState enter(Turn t, String flowId, String stepId, ConversationState from, boolean remember,
                                     boolean edit) {
         Flow flow = t.dialogs.flow(flowId);
+        if (flow != null && flow.staff() && !t.staff()) {
+            flow = null; // a parent never reaches a staff step: for them it does not exist
+        }
         Step step = flow == null ? null : flow.step(stepId);
         if (step == null) {
             flow = t.dialogs.flow(MAIN);
@@ -309,10 +478,19 @@ class DialogEngine implements ConversationHandler, BotCommandMenu {
         if (flow.id().equals(MAIN) && step.id().equals(flow.start())) {
             history.clear();
         }
+        if (flow.staff() && !there.equals(here)) {
+            edit = false; // staff keep the whole draft on screen: a new step is a new message
+        }
         long window = from.window() + 1;
+        if (flow.staff() && !from.vars().containsKey(flow.id() + FIRST_WINDOW)) {
+            from.vars().put(flow.id() + FIRST_WINDOW, String.valueOf(window));
+        }
+        from.vars().remove(ENDED);
         List<Target> targets = new ArrayList<>();
+        int said = t.ctx.extraReplies().size();
         Reply reply = render(t, flow, step, window, targets);
-        t.replies.add(edit ? reply.editingLast() : reply);
+        // a provider that sent a message first (a preview) puts the step below it, not in the old message
+        t.replies.add(edit && t.ctx.extraReplies().size() == said ? reply.editingLast() : reply);
         return new ConversationState(flow.id(), step.id(), window, from.vars(), history, targets, t.dialogs.version());
     }
 

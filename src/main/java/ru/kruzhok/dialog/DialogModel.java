@@ -26,9 +26,14 @@ final class DialogModel {
      * @param kind      text, number, contact
      * @param save      the conversation variable that receives the value
      * @param retry     text (key or inline) shown when the value is not accepted
+     * @param captionRetry for {@code message}: shown when a photo or file comes without a caption
      */
     record InputDef(String kind, String save, Integer min, Integer max, Integer maxLength, Target then,
-                    String retry, Source source) {
+                    String retry, Source source, String captionRetry) {
+        InputDef(String kind, String save, Integer min, Integer max, Integer maxLength, Target then,
+                 String retry, Source source) {
+            this(kind, save, min, max, maxLength, then, retry, source, null);
+        }
     }
 
     /**
@@ -52,11 +57,31 @@ final class DialogModel {
         }
     }
 
-    record Flow(String id, String start, Map<String, Step> steps, Source source) {
+    /**
+     * @param staff    only staff may be in this flow: for anyone else its steps do not exist
+     * @param stale    text shown, as a message of its own, when a staff flow gets a press or a message it
+     *                 does not expect (then the step is shown again); null for parents' flows
+     * @param commands what a command does while the person is in this flow ({@code cancel: {...}})
+     * @param closed   text a press on one of the flow's buttons gets once the flow has ended (a draft
+     *                 already sent); null: the usual stale-button reply
+     */
+    record Flow(String id, String start, Map<String, Step> steps, Source source, boolean staff, String stale,
+                Map<String, Target> commands, String closed) {
+        Flow(String id, String start, Map<String, Step> steps, Source source) {
+            this(id, start, steps, source, false, null, Map.of(), null);
+        }
+
+        Flow {
+            commands = commands == null ? Map.of() : Map.copyOf(commands);
+        }
+
         Step step(String id) {
             return steps.get(id);
         }
     }
+
+    /** The pseudo-step that leaves the flow ({@code next: end}): the conversation rests on no step. */
+    static final String END = "end";
 
     /** Everything loaded at once; swapped whole on reload, so a conversation never sees half a reload. */
     record Dialogs(Map<String, Flow> flows, Map<String, String> texts, Map<String, Source> textSources, String version) {

@@ -120,35 +120,57 @@ public class DialogRegistry {
         return file.startsWith("texts");
     }
 
+    /** Flow folders under dialogs/: parents' flows and texts at the top, staff flows in staff/. */
+    static final List<String> FOLDERS = List.of("", "staff/");
+
     private List<DialogFile> readFiles() {
         Path dir = properties.dir();
         if (Files.isDirectory(dir)) {
-            try (Stream<Path> paths = Files.list(dir)) {
-                List<DialogFile> out = new ArrayList<>();
-                for (Path p : paths.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                        .sorted(Comparator.comparing(Path::toString)).toList()) {
-                    out.add(new DialogFile("dialogs/" + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8)));
-                }
-                if (!out.isEmpty()) {
-                    return out;
-                }
-            } catch (IOException e) {
-                throw new DialogFileException(dir.toString(), 1, "cannot read the dialogs folder: " + e.getMessage());
+            List<DialogFile> out = new ArrayList<>();
+            for (String folder : FOLDERS) {
+                out.addAll(read(dir, folder));
+            }
+            if (!out.isEmpty()) {
+                return out;
             }
         }
         return packaged();
     }
 
+    /** The .yaml files of one folder of a dialogs directory, by name; none when the folder is missing. */
+    static List<DialogFile> read(Path dir, String folder) {
+        Path in = folder.isEmpty() ? dir : dir.resolve(folder);
+        if (!Files.isDirectory(in)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.list(in)) {
+            List<DialogFile> out = new ArrayList<>();
+            for (Path p : paths.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing(Path::toString)).toList()) {
+                out.add(new DialogFile("dialogs/" + folder + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DialogFileException(in.toString(), 1, "cannot read the dialogs folder: " + e.getMessage());
+        }
+    }
+
     private static List<DialogFile> packaged() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:dialogs/*.yaml");
             List<DialogFile> out = new ArrayList<>();
-            for (Resource r : resources) {
-                try (InputStream in = r.getInputStream()) {
-                    out.add(new DialogFile("dialogs/" + r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            for (String folder : FOLDERS) {
+                Resource[] resources = new PathMatchingResourcePatternResolver()
+                        .getResources("classpath:dialogs/" + folder + "*.yaml");
+                List<DialogFile> files = new ArrayList<>();
+                for (Resource r : resources) {
+                    try (InputStream in = r.getInputStream()) {
+                        files.add(new DialogFile("dialogs/" + folder + r.getFilename(),
+                                new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    }
                 }
+                files.sort(Comparator.comparing(DialogFile::name));
+                out.addAll(files);
             }
-            out.sort(Comparator.comparing(DialogFile::name));
             return out;
         } catch (IOException e) {
             throw new DialogFileException("dialogs", 1, "cannot read the packaged dialogs: " + e.getMessage());

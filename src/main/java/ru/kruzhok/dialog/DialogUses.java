@@ -18,6 +18,14 @@ public interface DialogUses {
     }
 
     /**
+     * Staff flows the feature starts from Java ({@link Conversations#start}, a staff command's flow):
+     * each must exist and be marked {@code staff: true}.
+     */
+    default Set<String> staffFlows() {
+        return Set.of();
+    }
+
+    /**
      * Text keys the feature reads from the texts file, each with the placeholders Java fills in it
      * itself (beyond the municipal ones every text may use); an empty set when it fills none.
      */

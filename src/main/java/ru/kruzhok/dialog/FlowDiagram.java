@@ -21,10 +21,12 @@ final class FlowDiagram {
     static String markdown(Dialogs dialogs) {
         StringBuilder md = new StringBuilder();
         md.append("# Dialog flows\n\n")
-                .append("Generated from `dialogs/*.yaml` by `FlowDiagramTest`; do not edit by hand.\n")
-                .append("Arrows are labelled with the button (or «ввод» for typed input, «выбор» for provider choices).\n");
+                .append("Generated from `dialogs/*.yaml` and `dialogs/staff/*.yaml` by `FlowDiagramTest`; do not edit by hand.\n")
+                .append("Arrows are labelled with the button (or «ввод» for typed input, «выбор» for provider choices,\n")
+                .append("`/command` for a command the flow answers); «конец» leaves the flow. Staff flows are marked (staff).\n");
         for (Flow flow : dialogs.flows().values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
-            md.append("\n## ").append(flow.id()).append(" (`").append(flow.source().file()).append("`)\n\n");
+            md.append("\n## ").append(flow.id()).append(flow.staff() ? " (staff)" : "").append(" (`")
+                    .append(flow.source().file()).append("`)\n\n");
             md.append("```mermaid\nflowchart TD\n");
             md.append("  start((start)) --> ").append(node(flow.id(), flow.start())).append('\n');
             Set<String> lines = new LinkedHashSet<>();
@@ -45,6 +47,9 @@ final class FlowDiagram {
                     lines.add("  " + node(flow.id(), step.id()) + " -.->|Назад| back((назад))");
                 }
             }
+            for (var command : new java.util.TreeMap<>(flow.commands()).entrySet()) {
+                edges(flow, null, command.getValue(), "/" + command.getKey(), dialogs, lines);
+            }
             lines.forEach(l -> md.append(l).append('\n'));
             md.append("```\n");
         }
@@ -52,7 +57,8 @@ final class FlowDiagram {
     }
 
     private static void edges(Flow flow, Step from, Target t, String label, Dialogs dialogs, Set<String> lines) {
-        String source = node(flow.id(), from.id());
+        // a command of the flow works from any of its steps
+        String source = from == null ? node(flow.id(), "any") + "((любой шаг))" : node(flow.id(), from.id());
         switch (t.kind()) {
             case GO -> lines.add("  " + source + " -->|" + label + "| " + target(flow, t.ref()));
             case FLOW -> lines.add("  " + source + " -->|" + label + "| " + node(t.ref(), dialogs.flow(t.ref()).start())
@@ -75,6 +81,9 @@ final class FlowDiagram {
     }
 
     private static String target(Flow flow, String ref) {
+        if (ref.equals(DialogModel.END)) {
+            return node(flow.id(), "end") + "((конец))";
+        }
         if (ref.contains(".")) {
             int dot = ref.indexOf('.');
             return node(ref.substring(0, dot), ref.substring(dot + 1)) + "[\"" + ref + "\"]";

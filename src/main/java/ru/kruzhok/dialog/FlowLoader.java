@@ -40,12 +40,14 @@ final class FlowLoader {
     record DialogFile(String name, String content) {
     }
 
-    private static final Set<String> FLOW_KEYS = Set.of("flow", "start", "steps");
+    private static final Set<String> FLOW_KEYS = Set.of("flow", "start", "steps", "staff", "stale", "commands", "closed");
     private static final Set<String> STEP_KEYS = Set.of("text", "buttons", "input", "provider", "choice", "back", "entry");
     private static final Set<String> TARGET_KEYS = Set.of("go", "flow", "action", "url", "back", "next", "on", "set", "arg");
     private static final Set<String> BUTTON_KEYS = union(TARGET_KEYS, Set.of("label"));
-    private static final Set<String> INPUT_KEYS = union(TARGET_KEYS, Set.of("type", "save", "min", "max", "max-length", "retry"));
-    static final Set<String> INPUT_TYPES = Set.of("text", "number", "contact");
+    private static final Set<String> INPUT_KEYS = union(TARGET_KEYS, Set.of("type", "save", "min", "max", "max-length", "retry",
+            "caption-retry"));
+    /** {@code message}: text with its formatting, or one photo or file with a caption (staff announcements). */
+    static final Set<String> INPUT_TYPES = Set.of("text", "number", "contact", "message");
 
     Dialogs load(List<DialogFile> flowFiles, List<DialogFile> textFiles) {
         Map<String, String> texts = new LinkedHashMap<>();
@@ -91,12 +93,35 @@ final class FlowLoader {
             if (!stepId.matches("[a-z][a-z0-9_-]*")) {
                 throw error(file, t.getKeyNode(), "a step name uses lower-case latin letters, digits, '-' and '_': '" + stepId + "'");
             }
+            if (stepId.equals(DialogModel.END)) {
+                throw error(file, t.getKeyNode(), "'" + DialogModel.END + "' is not a step name: 'next: end' leaves the flow");
+            }
             if (steps.containsKey(stepId)) {
                 throw error(file, t.getKeyNode(), "the step '" + stepId + "' is defined twice");
             }
             steps.put(stepId, step(file, stepId, t.getValueNode()));
         }
-        return new Flow(id, start, steps, source(file, root));
+        boolean staff = fields.containsKey("staff") && bool(file, fields.get("staff"));
+        String stale = fields.containsKey("stale") ? scalar(file, fields.get("stale"), "'stale' is a text") : null;
+        if (stale != null && !staff) {
+            throw error(file, fields.get("stale"), "'stale:' is for staff flows (staff: true); parents get the usual reply");
+        }
+        String closed = fields.containsKey("closed") ? scalar(file, fields.get("closed"), "'closed' is a text") : null;
+        if (closed != null && !staff) {
+            throw error(file, fields.get("closed"), "'closed:' is for staff flows (staff: true); parents get the usual reply");
+        }
+        Map<String, Target> commands = new LinkedHashMap<>();
+        if (fields.containsKey("commands")) {
+            for (NodeTuple t : mapping(file, fields.get("commands"), "'commands:' is a list of 'name: {action: …}'").getValue()) {
+                String name = scalarKey(file, t);
+                if (!name.matches("[a-z0-9_]{1,32}")) {
+                    throw error(file, t.getKeyNode(), "a command is written without '/', in latin letters: '" + name + "'");
+                }
+                MappingNode m = mapping(file, t.getValueNode(), "a command leads somewhere: '{action: …, next: …}'");
+                commands.put(name, target(file, m, fields(file, m, TARGET_KEYS, "command"), true));
+            }
+        }
+        return new Flow(id, start, steps, source(file, root), staff, stale, commands, closed);
     }
 
     private Step step(DialogFile file, String id, Node node) {
@@ -145,14 +170,18 @@ final class FlowLoader {
         Map<String, Node> f = fields(file, m, INPUT_KEYS, "input");
         String type = f.containsKey("type") ? scalar(file, f.get("type"), "'type' is text, number or contact") : "text";
         if (!INPUT_TYPES.contains(type)) {
-            throw error(file, f.get("type"), "unknown input type '" + type + "': use text, number or contact");
+            throw error(file, f.get("type"), "unknown input type '" + type + "': use text, number, contact or message");
+        }
+        if (f.containsKey("caption-retry") && !type.equals("message")) {
+            throw error(file, f.get("caption-retry"), "'caption-retry' is for 'type: message'");
         }
         return new InputDef(type,
                 f.containsKey("save") ? scalar(file, f.get("save"), "'save' is a variable name") : null,
                 integer(file, f.get("min")), integer(file, f.get("max")), integer(file, f.get("max-length")),
                 target(file, m, f, false),
                 f.containsKey("retry") ? scalar(file, f.get("retry"), "'retry' is a text") : null,
-                source(file, m));
+                source(file, m),
+                f.containsKey("caption-retry") ? scalar(file, f.get("caption-retry"), "'caption-retry' is a text") : null);
     }
 
     private Target target(DialogFile file, MappingNode m, Map<String, Node> f, boolean required) {

@@ -49,9 +49,23 @@ final class FlowValidator {
             for (Step step : flow.steps().values()) {
                 checkStep(dialogs, flow, step);
             }
+            if (flow.stale() != null) {
+                checkText(dialogs, flow.stale(), flow.source());
+            }
+            if (flow.closed() != null) {
+                checkText(dialogs, flow.closed(), flow.source());
+            }
+            for (Target command : flow.commands().values()) {
+                checkTarget(dialogs, flow, command, flow.source());
+            }
         }
         for (Flow flow : dialogs.flows().values()) {
             walk(dialogs, flow.id() + "." + flow.start(), reachable);
+            for (Target command : flow.commands().values()) {
+                Deque<String> todo = new ArrayDeque<>();
+                follow(dialogs, flow, command, todo);
+                todo.forEach(s -> walk(dialogs, s, reachable));
+            }
             for (Step step : flow.steps().values()) {
                 if (step.entry()) {
                     walk(dialogs, flow.id() + "." + step.id(), reachable);
@@ -101,6 +115,9 @@ final class FlowValidator {
                         "an input must say where it leads: next: <step> or action: <name>");
             }
             checkTarget(dialogs, flow, step.input().then(), step.input().source());
+            if (step.input().captionRetry() != null) {
+                checkText(dialogs, step.input().captionRetry(), step.input().source());
+            }
             if (step.input().retry() != null) {
                 checkText(dialogs, step.input().retry(), step.input().source());
             }
@@ -117,6 +134,7 @@ final class FlowValidator {
                 if (dialogs.flow(t.ref()) == null) {
                     throw new DialogFileException(source.file(), source.line(), "unknown flow '" + t.ref() + "'");
                 }
+                checkNotIntoStaff(dialogs, flow, t.ref(), source);
             }
             case ACTION -> {
                 if (!actions.contains(t.ref())) {
@@ -155,8 +173,23 @@ final class FlowValidator {
     }
 
     private static void checkStepRef(Dialogs dialogs, Flow flow, String ref, Source source) {
+        if (ref.equals(DialogModel.END)) {
+            return; // leaves the flow
+        }
         if (!resolves(dialogs, ref.contains(".") ? ref : flow.id() + "." + ref)) {
             throw new DialogFileException(source.file(), source.line(), "unknown step '" + ref + "'");
+        }
+        if (ref.contains(".")) {
+            checkNotIntoStaff(dialogs, flow, ref.substring(0, ref.indexOf('.')), source);
+        }
+    }
+
+    /** Parents' flows never lead into a staff flow: a parent would find its steps missing. */
+    private static void checkNotIntoStaff(Dialogs dialogs, Flow from, String flowId, Source source) {
+        Flow to = dialogs.flow(flowId);
+        if (!from.staff() && to != null && to.staff()) {
+            throw new DialogFileException(source.file(), source.line(), "the flow '" + from.id()
+                    + "' is for parents and cannot lead to the staff flow '" + flowId + "'");
         }
     }
 
@@ -207,6 +240,11 @@ final class FlowValidator {
         if (t == null) {
             return;
         }
+        follow1(dialogs, flow, t, todo);
+        todo.removeIf(s -> s.equals(qualify(flow, DialogModel.END)));
+    }
+
+    private static void follow1(Dialogs dialogs, Flow flow, Target t, Deque<String> todo) {
         if (t.kind() == Target.Kind.GO) {
             todo.push(qualify(flow, t.ref()));
         } else if (t.kind() == Target.Kind.FLOW) {

@@ -22,6 +22,22 @@ public final class TextTemplates {
     private TextTemplates() {
     }
 
+    /**
+     * Fills every placeholder with its value as given, an empty one included, and keeps every
+     * sentence: for texts that Java assembles from optional parts (« · уведомления выключены: 3»).
+     * A name the lookup does not know (null) stays as written.
+     */
+    public static String fillExactly(String template, Function<String, String> lookup) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        while (m.find()) {
+            String value = lookup.apply(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The placeholder names a template uses, in order of appearance. */
     public static Set<String> placeholders(String template) {
         Set<String> names = new LinkedHashSet<>();

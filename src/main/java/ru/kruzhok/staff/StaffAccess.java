@@ -18,7 +18,7 @@ import ru.kruzhok.municipality.Municipality;
  * {@link #municipalitiesOf(Incoming)}.
  */
 @Service
-public class StaffAccess {
+public class StaffAccess implements ru.kruzhok.dialog.StaffGate {
 
     /** The only channel whose users can be staff. */
     public static final String STAFF_CHANNEL = "telegram";
@@ -32,6 +32,7 @@ public class StaffAccess {
     }
 
     /** Admin, or staff of at least one municipality. */
+    @Override
     public boolean isStaff(Incoming incoming) {
         return telegramUserId(incoming) != null && isStaff(telegramUserId(incoming));
     }

@@ -46,6 +46,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     @Autowired AuditLog audit;
     @Autowired BroadcastProgress progress;
     @Autowired BroadcastDrafts drafts;
+    @Autowired BroadcastTexts texts;
 
     TestParents parents;
 
@@ -93,7 +94,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
                 + " Скобки &lt;b&gt; не теги");
         assertThat(photo(preview)).isEqualTo(PHOTO);
         assertThat(summary.text()).contains("Сейчас это 2 родителя").contains("дети 0 лет");
-        assertThat(summary.buttonLabels()).contains(BroadcastTexts.SEND_NOW, BroadcastTexts.SCHEDULE);
+        assertThat(summary.buttonLabels()).contains("🚀 Отправить сейчас", "🗓 Запланировать");
 
         Call started = staff.press("Отправить сейчас");
         assertThat(started.text()).contains("Рассылка №").contains("идёт");
@@ -149,7 +150,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(shown.get(before).text()).isEqualTo("Выставка **рисунков**: приходите!");
         assertThat(shown.get(before + 1).text()).contains("все муниципалитеты").contains("художественная");
         // the count covers everyone interested in arts; this test's parents are two of them
-        assertThat(admin.send("/cancel").text()).isEqualTo(BroadcastTexts.DROPPED);
+        assertThat(admin.send("/cancel").text()).isEqualTo("Рассылка отменена, черновик удалён. Ничего не отправлено.");
         assertThat(jdbc.queryForObject("select count(*) from broadcast_draft where chat_id = ?", Integer.class,
                 String.valueOf(ADMIN_TELEGRAM_ID))).isZero();
     }
@@ -177,6 +178,10 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
         assertThat(broadcasts.report(id).orElseThrow().sendAt())
                 .isEqualTo(local.atZone(ZoneId.of("Europe/Moscow")).toInstant());
 
+        // the sent draft's buttons say it is closed
+        Call closed = staff.press("Отправить сейчас");
+        assertThat(closed.text()).isEqualTo("Этот черновик уже закрыт. Начать новую рассылку: /broadcast");
+
         Call cancelled = staff.press("Отменить рассылку");
         assertThat(cancelled.text()).contains("отменена");
         assertThat(broadcasts.report(id).orElseThrow().status()).isEqualTo("cancelled");
@@ -202,8 +207,8 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             Call started = staff.press("Отправить сейчас");
             long id = broadcastId(started.text());
             Call live = awaitEdit(staff.chatId(), TelegramParent.messageId(started), "Осталось примерно");
-            assertThat(live.buttonLabels()).contains(BroadcastTexts.STOP);
-            staff.press(BroadcastTexts.STOP);
+            assertThat(live.buttonLabels()).contains("⛔ Остановить рассылку");
+            staff.press("⛔ Остановить рассылку");
             assertThat(broadcasts.report(id).orElseThrow().status()).isEqualTo("cancelled");
             Call report = awaitEdit(staff.chatId(), TelegramParent.messageId(started), "отменена");
             assertThat(report.text()).contains("Успели отправить");
@@ -269,6 +274,32 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void someoneWhoseStaffRoleIsTakenAwayMidDraftFindsTheDraftGoneAsAParentWould() {
+        long parent = newChatId();
+        parents.add(parent, "tsentr", 0, true);
+        long user = newStaff("tsentr");
+        TelegramParent staff = new TelegramParent(TELEGRAM, user);
+        staff.send("/broadcast");
+        Call audience = staff.send("Последнее объявление");
+        assertThat(audience.buttonLabels()).contains("Всем: Центральный район");
+
+        int before = TELEGRAM.messagesTo(ADMIN_TELEGRAM_ID).size();
+        TELEGRAM.sendText(ADMIN_TELEGRAM_ID, "/staff remove " + user);
+        assertThat(TELEGRAM.awaitMessages(ADMIN_TELEGRAM_ID, before + 1).get(before).text()).contains("сняты");
+
+        // the draft's own button now answers as a stale button does for any parent, and sends nothing
+        Call stale = new TelegramParent(TELEGRAM, newChatId()).pressData(1, "x:no-such-button");
+        Call pressed = staff.press("Всем: Центральный район");
+        assertThat(pressed.text()).isEqualTo(stale.text());
+        assertThat(pressed.buttonLabels()).isEqualTo(stale.buttonLabels());
+        Call cancel = staff.send("/cancel");
+        assertThat(cancel.text()).isEqualTo(new TelegramParent(TELEGRAM, newChatId()).send("/cancel").text());
+        assertThat(TELEGRAM.messagesTo(parent)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from broadcast where created_by = ?", Integer.class,
+                "telegram:" + user)).isZero();
+    }
+
+    @Test
     void paidBroadcastsCarryAllowPaidBroadcastOnlyWhenTurnedOn() {
         long chat = newChatId();
         parents.add(chat, "tsentr", 0, true);
@@ -306,7 +337,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             broadcasts.attachProgress(id, new ru.kruzhok.channel.ChatAddress("telegram", String.valueOf(staffChat)), "77");
             awaitStatus(id, "done");
             BroadcastProgress restarted = new BroadcastProgress(jdbc, broadcasts, drafts, channels, budget, properties,
-                    java.time.Clock.systemUTC());
+                    java.time.Clock.systemUTC(), texts);
             assertThat(restarted.refresh(id, false)).isTrue();
             Call report = awaitEdit(staffChat, 77, "завершена");
             assertThat(report.text()).contains("Доставлено: 1 из 1");
@@ -330,7 +361,7 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             long id = broadcasts.create(new Broadcasts.Request("Медленно", BroadcastDeliveryTest.NEWBORNS, null, "test"));
             broadcasts.attachProgress(id, new ru.kruzhok.channel.ChatAddress("telegram", String.valueOf(staffChat)), "78");
             BroadcastProgress updater = new BroadcastProgress(jdbc, broadcasts, drafts, channels, budget, properties,
-                    java.time.Clock.systemUTC());
+                    java.time.Clock.systemUTC(), texts);
             TELEGRAM.await(all -> broadcasts.report(id).orElseThrow().sent() >= 1, Duration.ofSeconds(10));
             assertThat(updater.refresh(id, false)).isTrue();
             TELEGRAM.await(all -> broadcasts.report(id).orElseThrow().sent() >= 2, Duration.ofSeconds(10));

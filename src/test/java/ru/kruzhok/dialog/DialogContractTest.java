@@ -131,6 +131,39 @@ class DialogContractTest {
     }
 
     @Test
+    void aStaffFlowJavaStartsMustExistAndStayForStaff() throws IOException {
+        DialogUses command = new DialogUses() {
+            @Override
+            public Set<String> staffFlows() {
+                return Set.of("desk");
+            }
+        };
+        Files.writeString(dir.resolve("main.yaml"), MAIN);
+        Files.writeString(dir.resolve("texts.yaml"), TEXTS);
+        assertThatThrownBy(() -> new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(),
+                List.of(USES, command), List.of(MUNICIPAL)))
+                .hasMessageStartingWith("dialogs/staff/desk.yaml:1: ")
+                .hasMessageContaining("нет сценария «desk», а его открывает команда сотрудника");
+        Files.createDirectories(dir.resolve("staff"));
+        String desk = """
+                flow: desk
+                staff: true
+                start: one
+                steps:
+                  one:
+                    text: "Для сотрудников"
+                """;
+        Files.writeString(dir.resolve("staff").resolve("desk.yaml"), desk);
+        assertThat(new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(), List.of(USES, command),
+                List.of(MUNICIPAL)).version()).hasSize(8);
+        Files.writeString(dir.resolve("staff").resolve("desk.yaml"), desk.replace("staff: true\n", ""));
+        assertThatThrownBy(() -> new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(),
+                List.of(USES, command), List.of(MUNICIPAL)))
+                .hasMessageStartingWith("dialogs/staff/desk.yaml:1: ")
+                .hasMessageContaining("верните строку «staff: true»");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceOneALine() {
         DialogFileException e = org.junit.jupiter.api.Assertions.assertThrows(DialogFileException.class,
                 () -> start(MAIN.replace("{municipality.name}", "{x}"), TEXTS.replace("{moc.hours}", "{y}")));

@@ -32,4 +32,12 @@ class TextTemplatesTest {
                 Map.of("moc.hours", "пн–пт 9:00–18:00", "navigator.url", "https://р19.навигатор.дети")::get))
                 .isEqualTo("Часы: пн–пт 9:00–18:00. Сайт: https://р19.навигатор.дети. {nope}");
     }
+
+    @Test
+    void fillExactlyKeepsASentenceWhoseOptionalPartIsEmpty() {
+        String progress = "Заблокировали бота: {blocked} · ошибки: {failed}{skipped}\nОсталось: {left}";
+        assertThat(TextTemplates.fillExactly(progress, Map.of("blocked", "0", "failed", "1", "skipped", "", "left", "5 с")::get))
+                .isEqualTo("Заблокировали бота: 0 · ошибки: 1\nОсталось: 5 с");
+        assertThat(TextTemplates.fillExactly("{a} и {nope}", Map.of("a", "А")::get)).isEqualTo("А и {nope}");
+    }
 }
