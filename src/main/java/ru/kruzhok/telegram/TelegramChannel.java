@@ -57,6 +57,7 @@ class TelegramChannel implements Channel {
     private final ApplicationEventPublisher events;
     private final Duration maxRetryAfter;
     /** Waits before each new attempt after a 5xx or a failed connection: ~4 s of Telegram trouble is ridden out. */
+    private static final int REPLY_RATE_LIMIT_WAITS = 3;
     private static final List<Duration> BACKOFF = List.of(Duration.ofMillis(250), Duration.ofMillis(1000),
             Duration.ofMillis(3000));
     private final TelegramFileDownloads files;
@@ -388,7 +389,9 @@ class TelegramChannel implements Channel {
                 Integer code = e.getErrorCode();
                 if (code != null && code == 429) {
                     Duration wait = retryAfter(e);
-                    if (!waitOnRateLimit || attempt > 0) {
+                    // A reply to a person waits the pause out (a few times: with a broadcast under way
+                    // the next second may be taken too); a bulk sender keeps its own pace.
+                    if (!waitOnRateLimit || attempt >= REPLY_RATE_LIMIT_WAITS) {
                         return Delivery.rateLimited(wait);
                     }
                     log.info("Telegram asked to wait {} s before writing to a chat", wait.toSeconds());
