@@ -7,7 +7,7 @@ WORKDIR /build
 COPY pom.xml .
 COPY src src
 # The Maven repository is a BuildKit cache, so a rebuild downloads nothing; tests are not even
-# compiled here (they need a browser and run in CI).
+# compiled here (they need a browser and run in CI; maven.test.skip skips failsafe's *IT too).
 RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q package -Dmaven.test.skip=true
 # Spring Boot's own tool unpacks the fat jar into a plain jar + lib/, which starts faster than
 # loading classes from nested jars.
@@ -26,7 +26,8 @@ RUN mkdir -p /app/data && chown -R kruzhok:kruzhok /app/data
 ENV DATA_DIR=/app/data \
     SERVER_PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-# With no DATABASE_URL the bot keeps an embedded PostgreSQL here (x86_64 only); uploads and exports too.
+# With no DATABASE_URL the bot keeps an embedded PostgreSQL here (x86_64 only: the jar carries the
+# Linux x86_64 PostgreSQL 17 binaries and no others, see pom.xml); uploads and exports too.
 VOLUME ["/app/data"]
 USER kruzhok
 EXPOSE 8080

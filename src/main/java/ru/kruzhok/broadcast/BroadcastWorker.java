@@ -220,7 +220,36 @@ public class BroadcastWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             delivery = Delivery.failed("network: " + e.getClass().getSimpleName());
         }
-        record(row, delivery);
+        recordDurably(row, delivery);
+    }
+
+    /**
+     * The message went out (or was refused): that must reach the outbox even if the database is
+     * away right now, or the row's lease runs out and it is sent again. So the outcome is retried
+     * until the database answers (this sender holds its permit meanwhile, so no new rows are
+     * claimed), for as long as the row's lease lasts; past that, another instance may already have
+     * taken it over, and only then can a parent get the message twice.
+     */
+    private void recordDurably(OutboxRow row, Delivery delivery) {
+        long deadline = System.nanoTime() + properties.lease().toNanos();
+        while (true) {
+            try {
+                record(row, delivery);
+                return;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (System.nanoTime() > deadline || !running) {
+                    throw e;
+                }
+                log.warn("Broadcast row {}: could not record the outcome ({}); retrying", row.id(),
+                        e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The send's place in the channel's budget, or null when the worker stops while waiting. */

@@ -2,6 +2,8 @@ package ru.kruzhok.channel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -9,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
  * stand by and take over when it stops. Subclasses fetch and hand on one batch in
  * {@link #pollOnce()}, acknowledging it (moving their marker) only after it was handled, so an
  * update in flight at a crash comes again and the dispatcher's de-duplication handles it once.
+ * Polling begins only when the application is ready, so nothing is fetched that cannot be handled.
  */
-public abstract class LockedPoller implements SmartLifecycle {
+public abstract class LockedPoller implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
@@ -28,12 +31,19 @@ public abstract class LockedPoller implements SmartLifecycle {
     /** Fetches one batch (waiting for it), hands it to the dispatcher and waits until it was handled. */
     protected abstract void pollOnce() throws Exception;
 
+    /** Only marks the poller started: polling begins when the application is ready. */
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, name + "-poller");
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
+        if (running && thread == null) {
+            thread = new Thread(this::run, name + "-poller");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     @Override

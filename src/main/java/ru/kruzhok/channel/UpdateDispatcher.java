@@ -38,6 +38,7 @@ public class UpdateDispatcher implements AutoCloseable {
     private final ChatSerialExecutor serial;
     private final Timer handling;
     private final Counter duplicates;
+    private final Counter heldElsewhere;
     private final MeterRegistry meters;
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -57,6 +58,8 @@ public class UpdateDispatcher implements AutoCloseable {
                 .publishPercentileHistogram()
                 .register(meters);
         this.duplicates = Counter.builder("kruzhok.updates.duplicates").register(meters);
+        this.heldElsewhere = Counter.builder("kruzhok.updates.claim_waits")
+                .description("Waits for an update claimed by another (or a dead) instance").register(meters);
         meters.gauge("kruzhok.updates.in_flight", inFlight);
     }
 
@@ -103,14 +106,48 @@ public class UpdateDispatcher implements AutoCloseable {
                 break;
             }
         }
+        answeredQuietly(incoming);
     }
 
+    /**
+     * True when this instance now holds the update. A claim held by another instance (or by this
+     * one's previous life, before a restart) is waited for: either it gets answered, and this is a
+     * duplicate, or its lease runs out and the update is taken over. The chat's later updates wait
+     * behind it, which keeps them in order.
+     */
     private boolean claimWithRetry(Incoming incoming) {
+        long deadline = System.nanoTime() + processed.lease().plusSeconds(5).toNanos();
+        while (true) {
+            ProcessedUpdates.Claim claim;
+            try {
+                claim = processed.claim(incoming.updateKey());
+            } catch (TransientDataAccessException | org.springframework.jdbc.CannotGetJdbcConnectionException e) {
+                pause();
+                claim = processed.claim(incoming.updateKey());
+            }
+            switch (claim) {
+                case CLAIMED:
+                    return true;
+                case ANSWERED:
+                    return false;
+                default:
+                    if (System.nanoTime() > deadline) {
+                        // the other holder keeps renewing nothing yet never answers: leave it to it
+                        log.warn("Update {} stays claimed by another instance; leaving it there", incoming.updateKey());
+                        return false;
+                    }
+                    heldElsewhere.increment();
+                    pause();
+            }
+        }
+    }
+
+    private void answeredQuietly(Incoming incoming) {
         try {
-            return processed.claim(incoming.updateKey());
-        } catch (TransientDataAccessException | org.springframework.jdbc.CannotGetJdbcConnectionException e) {
-            pause();
-            return processed.claim(incoming.updateKey());
+            processed.answered(incoming.updateKey());
+        } catch (RuntimeException e) {
+            // the replies went out; a redelivery after the lease may answer once more, nothing is lost
+            log.warn("Could not mark update {} answered: {}", incoming.updateKey(), e.getClass().getSimpleName());
         }
     }
 

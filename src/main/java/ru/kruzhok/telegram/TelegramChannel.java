@@ -61,6 +61,10 @@ class TelegramChannel implements Channel {
     private final CallbackData callbackData;
     private final ApplicationEventPublisher events;
     private final Duration maxRetryAfter;
+    /** Waits before each new attempt after a 5xx or a failed connection: ~4 s of Telegram trouble is ridden out. */
+    private static final int REPLY_RATE_LIMIT_WAITS = 3;
+    private static final List<Duration> BACKOFF = List.of(Duration.ofMillis(250), Duration.ofMillis(1000),
+            Duration.ofMillis(3000));
     private final TelegramFileDownloads files;
     /** The id of the bot's last message per chat, for {@link Reply.Mode#EDIT_LAST}; Telegram edits up to 48 h back. */
     private final Cache<String, Integer> lastMessage = Caffeine.newBuilder()
@@ -445,7 +449,9 @@ class TelegramChannel implements Channel {
                 Integer code = e.getErrorCode();
                 if (code != null && code == 429) {
                     Duration wait = retryAfter(e);
-                    if (!waitOnRateLimit || attempt > 0) {
+                    // A reply to a person waits the pause out (a few times: with a broadcast under way
+                    // the next second may be taken too); a bulk sender keeps its own pace.
+                    if (!waitOnRateLimit || attempt >= REPLY_RATE_LIMIT_WAITS) {
                         return Delivery.rateLimited(wait);
                     }
                     log.info("Telegram asked to wait {} s before writing to a chat", wait.toSeconds());
@@ -456,8 +462,23 @@ class TelegramChannel implements Channel {
                     events.publishEvent(new ChatUnreachable(new ChatAddress(name(), chatId), e.getApiResponse()));
                     return Delivery.unreachable(e.getApiResponse());
                 }
+                if (code != null && code >= 500 && attempt < BACKOFF.size()) {
+                    // Telegram's own trouble: the message was not sent, so sending again cannot double it
+                    log.info("Telegram answered {}; retrying in {} ms", code, BACKOFF.get(attempt).toMillis());
+                    sleep(BACKOFF.get(attempt));
+                    continue;
+                }
                 return Delivery.failed(code + " " + e.getApiResponse());
             } catch (TelegramApiException e) {
+                if (attempt < BACKOFF.size() && !Thread.currentThread().isInterrupted()) {
+                    // A refused or dropped connection before Telegram answered. (A reply lost after
+                    // Telegram accepted the message cannot be told apart; it is rare and the person
+                    // would rather read a message twice than not at all.)
+                    log.info("Telegram unreachable ({}); retrying in {} ms", e.getClass().getSimpleName(),
+                            BACKOFF.get(attempt).toMillis());
+                    sleep(BACKOFF.get(attempt));
+                    continue;
+                }
                 return Delivery.failed("network: " + e.getClass().getSimpleName());
             }
         }

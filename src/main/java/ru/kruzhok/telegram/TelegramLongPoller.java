@@ -1,6 +1,7 @@
 package ru.kruzhok.telegram;
 
-import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +10,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -23,8 +27,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * acknowledges updates as soon as it fetches them. Here an update is acknowledged (by the next
  * getUpdates offset) only after the whole batch was handled, so an update that was in flight at a
  * crash or shutdown comes again and the dispatcher's de-duplication handles it exactly once.
+ *
+ * <p>It fetches nothing before the application is ready (every bean built, the dialogs loaded, the
+ * webhook removed): some Bot API servers forget an update once it was handed out, so one fetched
+ * while the dispatcher could not yet handle it would be lost.
  */
-class TelegramLongPoller implements SmartLifecycle {
+class TelegramLongPoller implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramLongPoller.class);
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "channel_post");
@@ -38,6 +46,13 @@ class TelegramLongPoller implements SmartLifecycle {
     private volatile Thread thread;
     private volatile CompletableFuture<java.util.ArrayList<Update>> pendingPoll;
     private int offset;
+    /** Handed to the dispatcher but not acknowledged yet, in update id order (only the poller thread touches it). */
+    private final TreeMap<Integer, Handling> inFlight = new TreeMap<>();
+    private static final long WAIT_FOR_PROGRESS_MS = 50;
+    private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private record Handling(CompletableFuture<Void> done, long startedNanos) {
+    }
 
     TelegramLongPoller(TelegramClient client, TelegramIntake intake, PollingLock lock, TelegramProperties properties) {
         this.client = client;
@@ -47,11 +62,18 @@ class TelegramLongPoller implements SmartLifecycle {
         this.unreadable = new UnreadableUpdates(properties);
     }
 
+    /** Only marks the poller started: polling begins when the application is ready. */
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "telegram-poller");
-        thread.start();
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
+        if (running && thread == null) {
+            thread = new Thread(this::run, "telegram-poller");
+            thread.start();
+        }
     }
 
     @Override
@@ -88,6 +110,7 @@ class TelegramLongPoller implements SmartLifecycle {
     }
 
     private void run() {
+        removeWebhook();
         boolean announcedStandby = false;
         while (running) {
             if (!lock.tryAcquire()) {
@@ -120,6 +143,12 @@ class TelegramLongPoller implements SmartLifecycle {
         }
     }
 
+    /**
+     * Fetches, hands on what is new, and acknowledges the updates handled so far. It does not wait
+     * for a whole batch before fetching again: a flooding chat's updates, handled one after another,
+     * must not keep other chats' newer updates from being fetched. Unhandled updates stay
+     * unacknowledged, so Telegram hands them out again (they are then recognised as in flight here).
+     */
     private void pollOnce() throws Exception {
         GetUpdates request = GetUpdates.builder()
                 .offset(offset)
@@ -130,20 +159,55 @@ class TelegramLongPoller implements SmartLifecycle {
         CompletableFuture<java.util.ArrayList<Update>> poll = client.executeAsync(request);
         pendingPoll = poll;
         List<Update> updates = poll.get(properties.pollTimeout().toSeconds() + 20, TimeUnit.SECONDS);
-        if (updates == null || updates.isEmpty()) {
-            return;
+        boolean fresh = false;
+        for (Update update : updates == null ? List.<Update>of() : updates) {
+            if (!inFlight.containsKey(update.getUpdateId())) {
+                inFlight.put(update.getUpdateId(), new Handling(intake.accept(update), System.nanoTime()));
+                fresh = true;
+            }
         }
-        List<CompletableFuture<Void>> handled = new ArrayList<>(updates.size());
-        for (Update update : updates) {
-            handled.add(intake.accept(update));
+        if (!fresh && !inFlight.isEmpty()) {
+            // Everything fetched is already being handled, and Telegram answers at once while
+            // something is unacknowledged: wait a moment for one of them instead of spinning.
+            try {
+                CompletableFuture.anyOf(inFlight.values().stream().map(Handling::done)
+                        .toArray(CompletableFuture[]::new)).get(WAIT_FOR_PROGRESS_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillBusy) {
+                // poll again anyway: newer updates of other chats are waiting
+            }
         }
+        acknowledgeHandled();
+    }
+
+    /**
+     * Moves the offset past the updates handled so far, in update order: the first one still in
+     * flight stops it, so if this instance dies, that update comes again and another instance answers
+     * it. One in flight past the limit (a handler that hangs) is acknowledged anyway: its claim is in
+     * the database, and holding it would stop every chat once a batch holds nothing else.
+     */
+    private void acknowledgeHandled() {
+        long now = System.nanoTime();
+        while (!inFlight.isEmpty()) {
+            Map.Entry<Integer, Handling> first = inFlight.firstEntry();
+            boolean stuck = now - first.getValue().startedNanos() > STUCK_NANOS;
+            if (!first.getValue().done().isDone() && !stuck) {
+                return;
+            }
+            if (stuck && !first.getValue().done().isDone()) {
+                log.warn("Update {} is still being handled after 60 s; acknowledging it", first.getKey());
+            }
+            offset = Math.max(offset, first.getKey() + 1); // a redelivered old update moves nothing back
+            inFlight.pollFirstEntry();
+        }
+    }
+
+    /** Long polling and a webhook exclude each other: a leftover webhook would answer every poll with 409. */
+    private void removeWebhook() {
         try {
-            CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            log.warn("A batch of {} updates took over 60 s; acknowledging it anyway", updates.size());
+            client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+        } catch (Exception e) {
+            log.warn("Could not remove a Telegram webhook before polling: {}", e.toString());
         }
-        // Acknowledge only now, by asking from the next offset.
-        offset = updates.get(updates.size() - 1).getUpdateId() + 1;
     }
 
     /**

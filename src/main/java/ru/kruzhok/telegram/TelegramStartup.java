@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
@@ -16,7 +15,7 @@ import ru.kruzhok.channel.BotCommandMenu;
 
 /**
  * Once the application is ready: publishes the command menu (setMyCommands) and registers the
- * webhook with its secret, or removes a leftover webhook so long polling works. Failures are
+ * webhook with its secret (the long poller removes a leftover one itself). Failures are
  * logged, not fatal: the bot still answers, and the web chat does not depend on Telegram.
  */
 class TelegramStartup {
@@ -44,9 +43,8 @@ class TelegramStartup {
                         .allowedUpdates(TelegramLongPoller.ALLOWED_UPDATES)
                         .build());
                 log.info("Telegram webhook registered");
-            } else {
-                client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
             }
+            // in long-polling mode the poller removes a leftover webhook itself, before its first poll
         } catch (Exception e) {
             log.warn("Could not set up Telegram webhook/polling: {}", e.toString());
         }

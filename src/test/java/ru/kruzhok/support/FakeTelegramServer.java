@@ -155,6 +155,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile int enforcedRate;
     private final AtomicInteger rateRejections = new AtomicInteger();
+    private static final int DROP = -1;
+    private volatile boolean forgetOnceFetched;
 
     public FakeTelegramServer() throws IOException {
         // Without TCP_NODELAY the JDK server's two writes per response meet the client's delayed ACK:
@@ -322,6 +324,37 @@ public final class FakeTelegramServer implements AutoCloseable {
         scripted.add(new Scripted(method, chatId, code, description, null));
     }
 
+    /**
+     * The next {@code times} calls of {@code method} to {@code chatId} (any chat when null) are read
+     * and then the connection is closed without an answer, before anything is sent: a proxy or a
+     * network dropping the request. Recorded as {@code method#dropped}.
+     */
+    public synchronized void dropNext(String method, String chatId, int times) {
+        for (int i = 0; i < times; i++) {
+            scripted.add(new Scripted(method, chatId, DROP, "dropped", null));
+        }
+    }
+
+    /** The next {@code times} calls of {@code method} to {@code chatId} answer {@code code} (e.g. 500, 502). */
+    public synchronized void failNext(String method, String chatId, int code, int times) {
+        for (int i = 0; i < times; i++) {
+            scripted.add(new Scripted(method, chatId, code, code + " Internal Server Error", null));
+        }
+    }
+
+    /**
+     * Like some Bot API emulators: an update handed out once is forgotten at once, whatever offset
+     * the next call sends. A bot that fetches before it can handle, or drops what it fetched, loses it.
+     */
+    public synchronized void forgetOnceFetched(boolean forget) {
+        forgetOnceFetched = forget;
+    }
+
+    /** The id the next enqueued update will get. */
+    public int peekNextUpdateId() {
+        return nextUpdateId.get() + 1;
+    }
+
     /** From now on every send to the chat answers 403, as for a parent who blocked the bot. */
     public void block(long chatId) {
         blocked.add(String.valueOf(chatId));
@@ -486,6 +519,10 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             Call call = new Call(method, params, System.nanoTime());
             Scripted failure = takeFailure(call);
+            if (failure != null && failure.code() == DROP) {
+                record(new Call(method + "#dropped", params, call.atNanos()));
+                return; // closing the exchange without a response drops the connection
+            }
             if (failure != null) {
                 Map<String, Object> body = new HashMap<>(Map.of("ok", false, "error_code", failure.code(),
                         "description", failure.description()));
@@ -592,6 +629,9 @@ public final class FakeTelegramServer implements AutoCloseable {
                 // As Telegram: an update stays until a later call's offset confirms it (removeIf above),
                 // so a bot that cannot get past a batch is handed the same batch again.
                 redelivered.removeAll(batch);
+                if (forgetOnceFetched) {
+                    updates.removeAll(batch);
+                }
                 batch.forEach(u -> delivered.put((Integer) u.get("update_id"), u));
                 lastBatchCall = getUpdatesCalls.get();
                 return batch;

@@ -63,6 +63,8 @@ public abstract class IntegrationTest {
         registry.add("kruzhok.dialogs.dir", DIALOGS_DIR::toString);
         registry.add("kruzhok.faq.directory", () -> DIALOGS_DIR.resolve("faq").toString());
         registry.add("kruzhok.surveys.dir", () -> DIALOGS_DIR.resolve("surveys").toString());
+        // the start-up warm-up is for latency in production (DispatcherBenchmark); here it only costs start-up time
+        registry.add("kruzhok.warmup.enabled", () -> "false");
     }
 
     /** A Telegram user who is an admin from configuration (STAFF_TELEGRAM_IDS); outside newChatId()'s range. */

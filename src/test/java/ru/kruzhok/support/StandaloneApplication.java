@@ -55,6 +55,7 @@ public final class StandaloneApplication implements AutoCloseable {
         all.put("server.port", "0");
         all.put("kruzhok.telegram.token", "");
         all.put("spring.main.banner-mode", "off");
+        all.put("kruzhok.warmup.enabled", "false"); // start-up time, not latency, matters to these tests
         all.putAll(properties);
         // command-line arguments outrank application.yml and the environment, as a test needs
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
