@@ -84,6 +84,8 @@ final class FaqIndex {
     private static final double W_PARAPHRASE = 0.4;
     /** How much more a subject word weighs than its idf says. */
     private static final double SUBJECT_WEIGHT = 1.5;
+    /** How much less like an out-of-scope kind a question that names one of our own words is. */
+    private static final double ANCHORED_OUTSIDE = 0.15;
     /** What a paraphrase that shares only question words («кто», «где», «не») with the question keeps. */
     private static final double FUNCTION_ONLY = 0.3;
 
@@ -106,10 +108,7 @@ final class FaqIndex {
     private final Map<String, Set<String>> topicSubject = new HashMap<>();
     /** topicTerms plus the topic's subject stems. */
     private final Map<String, Set<String>> topicTermsWithSubject = new HashMap<>();
-    /**
-     * Words only answerable topics use: in no out-of-scope phrase, no subject word, no question word
-     * («сертификат», «кружок», «навигатор»). A question with one of them is about additional education.
-     */
+    /** Stems of the domain words (synonyms.yaml {@code domain:}): a question with one is about additional education. */
     private final Set<String> anchors = new HashSet<>();
     /** Every subject stem of any topic. */
     private final Set<String> subjectStems = new HashSet<>();
@@ -192,17 +191,7 @@ final class FaqIndex {
             with.addAll(stems);
             topicTermsWithSubject.put(topic, with);
         });
-        for (int d = 0; d < docTopic.size(); d++) {
-            if (docTopic.get(d) != null && !outsideIds.contains(docTopic.get(d))) {
-                anchors.addAll(docTerms.get(d));
-            }
-        }
-        for (int d = 0; d < docTopic.size(); d++) {
-            if (docTopic.get(d) != null && outsideIds.contains(docTopic.get(d))) {
-                anchors.removeAll(docTerms.get(d));
-            }
-        }
-        anchors.removeAll(subjectStems);
+        kb.domain().forEach(w -> anchors.addAll(tokens(stemming, normalise(w))));
         anchors.removeAll(functionStems);
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
@@ -436,13 +425,18 @@ final class FaqIndex {
         List<Map.Entry<String, double[]>> ordered = new ArrayList<>(byTopic.entrySet());
         ordered.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0])
                 .thenComparingDouble(e -> e.getValue()[1]).reversed());
+        // A question that names something only our topics speak of («свидетельство о рождении для
+        // сертификата») is less likely one of the kinds we hand over, however much else it shares with them.
+        boolean anchored = reading.alternatives().values().stream().anyMatch(alts -> alts.keySet().stream()
+                .anyMatch(anchors::contains));
+        double outsideFactor = anchored ? 1 - ANCHORED_OUTSIDE : 1;
         List<Candidate> result = new ArrayList<>(ordered.size());
         // confidences fall along the order, answerable topics and out-of-scope kinds each on their own
         double lastTopic = 1;
         double lastOutside = 1;
         for (Map.Entry<String, double[]> e : ordered) {
             boolean outside = outsideIds.contains(e.getKey());
-            double c = Math.min(clamp(e.getValue()[2]), outside ? lastOutside : lastTopic);
+            double c = Math.min(clamp(e.getValue()[2] * (outside ? outsideFactor : 1)), outside ? lastOutside : lastTopic);
             if (outside) {
                 lastOutside = c;
             } else {

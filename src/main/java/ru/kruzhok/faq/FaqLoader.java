@@ -43,7 +43,7 @@ final class FaqLoader {
 
     private static final Set<String> TOPIC_KEYS = Set.of("id", "title", "category", "paraphrases", "answer",
             "related", "action");
-    private static final Set<String> FILE_KEYS = Set.of("topics", "outside", "synonyms", "filler", "subject");
+    private static final Set<String> FILE_KEYS = Set.of("topics", "outside", "synonyms", "filler", "subject", "domain");
 
     private final List<String> errors = new ArrayList<>();
 
@@ -105,6 +105,7 @@ final class FaqLoader {
         List<List<String>> synonyms = new ArrayList<>();
         Set<String> filler = new LinkedHashSet<>();
         Map<String, List<String>> subject = new LinkedHashMap<>();
+        List<String> domain = new ArrayList<>();
         Map<String, String> subjectWhere = new HashMap<>();
         Map<String, String> idWhere = new HashMap<>();
 
@@ -174,6 +175,7 @@ final class FaqLoader {
                         }
                     }
                     case "filler" -> filler.addAll(strings(source, value, value, "filler"));
+                    case "domain" -> domain.addAll(strings(source, value, value, "domain"));
                     case "subject" -> {
                         if (!(value instanceof MappingNode topicsWords)) {
                             error(source, value, "expected topic ids with their subject words");
@@ -212,7 +214,8 @@ final class FaqLoader {
         if (!errors.isEmpty()) {
             throw new FaqFileException(errors);
         }
-        return new FaqKnowledgeBase(topics.stream().map(Located::value).toList(), outside, synonyms, filler, subject);
+        return new FaqKnowledgeBase(topics.stream().map(Located::value).toList(), outside, synonyms, filler, subject,
+                domain);
     }
 
     private FaqTopic topic(Source source, Node node) {
