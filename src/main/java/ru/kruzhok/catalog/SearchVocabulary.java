@@ -23,9 +23,10 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * @param nearby        phrases meaning «near me», read as the parent's district
  * @param filler        search-request words that carry no filter («найти», «секция»), exactly as typed
  * @param questionWords phrases that make a text a question about the certificate rather than a search
+ * @param spellings     direction and activity words of five letters or more by first letter, for misspellings
  */
 record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activities, List<List<Term>> nearby,
-                        List<String> filler, List<List<Term>> questionWords) {
+                        List<String> filler, List<List<Term>> questionWords, Map<Character, List<String>> spellings) {
 
     /** Stems shorter than this match whole stems only. */
     static final int PREFIX_STEM = 4;
@@ -59,6 +60,25 @@ record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activiti
         }
     }
 
+    SearchVocabulary(Map<Term, Direction> directions, List<Activity> activities, List<List<Term>> nearby,
+                     List<String> filler, List<List<Term>> questionWords) {
+        this(directions, activities, nearby, filler, questionWords, spellings(directions, activities));
+    }
+
+    /** Direction and activity words that a misspelling may be guessed as, by first letter. */
+    private static Map<Character, List<String>> spellings(Map<Term, Direction> directions, List<Activity> activities) {
+        Map<Character, List<String>> byLetter = new java.util.HashMap<>();
+        List<Term> known = new ArrayList<>(directions.keySet());
+        activities.forEach(a -> known.addAll(a.terms()));
+        for (Term t : known) {
+            if (t.word().length() >= TYPO_MIN) {
+                byLetter.computeIfAbsent(t.word().charAt(0), k -> new ArrayList<>()).add(t.word());
+            }
+        }
+        byLetter.replaceAll((k, v) -> List.copyOf(v));
+        return byLetter;
+    }
+
     SearchVocabulary {
         directions = Map.copyOf(directions);
         activities = List.copyOf(activities);
@@ -66,6 +86,7 @@ record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activiti
         nearby = longestFirst(nearby);
         filler = List.copyOf(filler);
         questionWords = longestFirst(questionWords);
+        spellings = Map.copyOf(spellings);
     }
 
     private static List<List<Term>> longestFirst(List<List<Term>> phrases) {
@@ -110,11 +131,8 @@ record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activiti
         int allowed = typed.length() >= TYPO_TWO_EDITS ? 2 : 1;
         String best = null;
         int bestDistance = allowed + 1;
-        List<Term> known = new ArrayList<>(directions.keySet());
-        activities.forEach(a -> known.addAll(a.terms()));
-        for (Term t : known) {
-            String w = t.word();
-            if (w.length() < TYPO_MIN || w.charAt(0) != typed.charAt(0) || Math.abs(w.length() - typed.length()) > allowed) {
+        for (String w : spellings.getOrDefault(typed.charAt(0), List.of())) {
+            if (Math.abs(w.length() - typed.length()) > allowed) {
                 continue;
             }
             int d = distance(typed, w, allowed);
