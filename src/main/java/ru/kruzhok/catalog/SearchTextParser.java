@@ -208,25 +208,34 @@ public class SearchTextParser implements ReloadableContent {
                 continue;
             }
             content++;
+            String token = tokens.get(i);
             String stem = stems.get(i);
-            Direction generic = words.direction(tokens.get(i), stem).orElse(null);
+            if (words.direction(token, stem).isEmpty() && words.activity(token, stem).isEmpty()) {
+                // a misspelt activity («тонцы», «вакал») is searched as the word it most likely is
+                String fixed = words.correction(token).orElse(null);
+                if (fixed != null) {
+                    token = fixed;
+                    stem = SearchVocabulary.stem(fixed);
+                }
+            }
+            Direction generic = words.direction(token, stem).orElse(null);
             if (generic != null) {
                 direction = direction == null ? generic : direction;
                 explained++;
                 continue;
             }
-            SearchVocabulary.Activity activity = words.activity(tokens.get(i), stem).orElse(null);
+            SearchVocabulary.Activity activity = words.activity(token, stem).orElse(null);
             if (activity == null) {
                 // a short word («ты», «сам») prefix-matches too much of a catalog to tell anything
-                others += tokens.get(i).length() >= MIN_EVIDENCE_WORD ? 1 : 0;
-                rest.add(tokens.get(i));
+                others += token.length() >= MIN_EVIDENCE_WORD ? 1 : 0;
+                rest.add(token);
                 continue;
             }
             explained++;
             if (activity.direction() != null && direction == null) {
                 direction = activity.direction();
             }
-            rest.add(activity.titles().isEmpty() ? tokens.get(i) : alternatives(tokens.get(i), activity.titles()));
+            rest.add(activity.titles().isEmpty() ? token : alternatives(token, activity.titles()));
         }
         content += countCosts(cost, ovz, age);
         return new Parsed(age, direction, cost, ovz, rest.isEmpty() ? null : String.join(" ", rest),

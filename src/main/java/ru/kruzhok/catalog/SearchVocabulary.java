@@ -24,12 +24,17 @@ import ru.kruzhok.direction.Direction;
  * @param nearby        phrases meaning «near me», read as the parent's district
  * @param filler        search-request words that carry no filter («найти», «секция»), exactly as typed
  * @param questionWords phrases that make a text a question about the certificate rather than a search
+ * @param spellings     direction and activity words of five letters or more by first letter, for misspellings
  */
 record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activities, List<List<Term>> nearby,
-                        List<String> filler, List<List<Term>> questionWords) {
+                        List<String> filler, List<List<Term>> questionWords, Map<Character, List<String>> spellings) {
 
     /** Stems shorter than this match whole stems only. */
     static final int PREFIX_STEM = 4;
+    /** Shortest word whose misspelling is guessed. */
+    static final int TYPO_MIN = 5;
+    /** From this length a word may have two slips. */
+    static final int TYPO_TWO_EDITS = 10;
 
     /**
      * @param terms     the words parents type for this activity
@@ -56,6 +61,25 @@ record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activiti
         }
     }
 
+    SearchVocabulary(Map<Term, Direction> directions, List<Activity> activities, List<List<Term>> nearby,
+                     List<String> filler, List<List<Term>> questionWords) {
+        this(directions, activities, nearby, filler, questionWords, spellings(directions, activities));
+    }
+
+    /** Direction and activity words that a misspelling may be guessed as, by first letter. */
+    private static Map<Character, List<String>> spellings(Map<Term, Direction> directions, List<Activity> activities) {
+        Map<Character, List<String>> byLetter = new java.util.HashMap<>();
+        List<Term> known = new ArrayList<>(directions.keySet());
+        activities.forEach(a -> known.addAll(a.terms()));
+        for (Term t : known) {
+            if (t.word().length() >= TYPO_MIN) {
+                byLetter.computeIfAbsent(t.word().charAt(0), k -> new ArrayList<>()).add(t.word());
+            }
+        }
+        byLetter.replaceAll((k, v) -> List.copyOf(v));
+        return byLetter;
+    }
+
     SearchVocabulary {
         directions = Map.copyOf(directions);
         activities = List.copyOf(activities);
@@ -63,6 +87,7 @@ record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activiti
         nearby = longestFirst(nearby);
         filler = List.copyOf(filler);
         questionWords = longestFirst(questionWords);
+        spellings = Map.copyOf(spellings);
     }
 
     private static List<List<Term>> longestFirst(List<List<Term>> phrases) {
@@ -93,6 +118,58 @@ record SearchVocabulary(Map<Term, Direction> directions, List<Activity> activiti
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The direction or activity word a misspelt word most likely is («тонцы» → «танцы», «робатехника» →
+     * «робототехника»): same first letter, one edit away (two for words of ten letters or more), words
+     * of five letters or more only — shorter ones are too close to other words to guess.
+     */
+    Optional<String> correction(String typed) {
+        if (typed.length() < TYPO_MIN) {
+            return Optional.empty();
+        }
+        int allowed = typed.length() >= TYPO_TWO_EDITS ? 2 : 1;
+        String best = null;
+        int bestDistance = allowed + 1;
+        for (String w : spellings.getOrDefault(typed.charAt(0), List.of())) {
+            if (Math.abs(w.length() - typed.length()) > allowed) {
+                continue;
+            }
+            int d = distance(typed, w, allowed);
+            if (d < bestDistance) {
+                best = w;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Damerau–Levenshtein (optimal string alignment) distance, or more than {@code limit} once it is. */
+    static int distance(String a, String b, int limit) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     boolean isFiller(String word) {

@@ -82,12 +82,20 @@ final class FaqIndex {
     private static final double UNKNOWN_IDF_SHARE = 0.5;
     private static final double W_QUESTION = 0.45;
     private static final double W_PARAPHRASE = 0.4;
+    /** How much more a subject word weighs than its idf says. */
+    private static final double SUBJECT_WEIGHT = 1.5;
+    /** How much less like an out-of-scope kind a question that names one of our own words is. */
+    private static final double ANCHORED_OUTSIDE = 0.15;
+    /** What a paraphrase that shares only question words («кто», «где», «не») with the question keeps. */
+    private static final double FUNCTION_ONLY = 0.3;
 
     /** Stop words worth keeping: they tell apart «кто получает» from «как получить», «два кружка»… */
     private static final Set<String> MEANINGFUL = Set.of("не", "нет", "когда", "где", "кто", "куда", "зачем",
             "два", "три", "больше", "один", "другой", "без");
 
     private final Analyzer stemming;
+    /** Stems of {@link #MEANINGFUL}: they tell topics apart but cannot make a match on their own. */
+    private final Set<String> functionStems = new HashSet<>();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final DirectSpellChecker typos;
@@ -96,6 +104,14 @@ final class FaqIndex {
     private final List<Set<String>> docTerms = new ArrayList<>();
     private final List<String> docTopic = new ArrayList<>();
     private final Map<String, Set<String>> topicTerms = new HashMap<>();
+    /** topic → stems of its subject words (synonyms.yaml {@code subject:}). */
+    private final Map<String, Set<String>> topicSubject = new HashMap<>();
+    /** topicTerms plus the topic's subject stems. */
+    private final Map<String, Set<String>> topicTermsWithSubject = new HashMap<>();
+    /** Stems of the domain words (synonyms.yaml {@code domain:}): a question with one is about additional education. */
+    private final Set<String> anchors = new HashSet<>();
+    /** Every subject stem of any topic. */
+    private final Set<String> subjectStems = new HashSet<>();
     /** term → docFreq in TEXT, for every indexed term: ranking reads it for every word of every hit. */
     private final Map<String, Integer> textDocFreq = new HashMap<>();
     // The index never changes, so a word's correction and a stem's neighbours never change either;
@@ -113,8 +129,14 @@ final class FaqIndex {
             }
         }
         kb.filler().forEach(w -> stops.addAll(List.of(normalise(w).split(" "))));
-        Analyzer plainStems = new StemAnalyzer(null, stops);
-        this.stemming = new StemAnalyzer(synonymMap(kb, plainStems), stops);
+        // Filler is dropped by its stem as well: «нашем районе», «хотели бы» say no more than «наш», «хотел».
+        CharArraySet fillerStems = new CharArraySet(64, false);
+        Analyzer bare = new StemAnalyzer(null, new CharArraySet(0, false), null);
+        kb.filler().forEach(w -> fillerStems.addAll(tokens(bare, normalise(w))));
+        MEANINGFUL.forEach(w -> functionStems.addAll(tokens(bare, w)));
+        fillerStems.removeAll(functionStems);
+        Analyzer plainStems = new StemAnalyzer(null, stops, fillerStems);
+        this.stemming = new StemAnalyzer(synonymMap(kb, plainStems), stops, fillerStems);
         this.outsideIds = Set.copyOf(kb.outside().keySet());
 
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -152,6 +174,25 @@ final class FaqIndex {
         for (Set<String> terms : docTerms) {
             terms.forEach(t -> textDocFreq.merge(t, 1, Integer::sum));
         }
+        // A subject word belongs to its topic even where no paraphrase of it says that word.
+        // A word most topics use («сертификат» in «статус сертификата») tells none of them apart, so it
+        // is no subject, though it is part of a subject phrase.
+        Map<String, Integer> topicFreq = new HashMap<>();
+        topicTerms.values().forEach(terms -> terms.forEach(t -> topicFreq.merge(t, 1, Integer::sum)));
+        int common = Math.max(2, topicTerms.size() / 4);
+        kb.subject().forEach((topic, words) -> {
+            Set<String> stems = new HashSet<>();
+            words.forEach(w -> stems.addAll(tokens(stemming, normalise(w))));
+            stems.removeAll(functionStems);
+            stems.removeIf(t -> topicFreq.getOrDefault(t, 0) > common);
+            topicSubject.put(topic, stems);
+            subjectStems.addAll(stems);
+            Set<String> with = new HashSet<>(topicTerms.getOrDefault(topic, Set.of()));
+            with.addAll(stems);
+            topicTermsWithSubject.put(topic, with);
+        });
+        kb.domain().forEach(w -> anchors.addAll(tokens(stemming, normalise(w))));
+        anchors.removeAll(functionStems);
         this.searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
 
@@ -317,24 +358,39 @@ final class FaqIndex {
             alts.forEach((alt, boost) -> disjuncts.add(new BoostQuery(new TermQuery(new Term(TEXT, alt)), boost.floatValue())));
             query.add(new DisjunctionMaxQuery(disjuncts, 0f), BooleanClause.Occur.SHOULD);
         }
+        // A subject word («остаток», «переезд») says what the question is about: it weighs more in the
+        // question, and that extra weight is found only by the topics it is the subject of.
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
+        double subjectTotal = weight.entrySet().stream()
+                .mapToDouble(w -> w.getValue() * (subjectStems.contains(w.getKey()) ? SUBJECT_WEIGHT : 1)).sum();
 
         // 4. BM25 over the paraphrases finds the candidates and their best paraphrase…
         ScoreDoc[] hits = searcher.search(query.build(), RETRIEVE).scoreDocs;
         if (hits.length == 0) {
             return List.of();
         }
-        Map<String, double[]> byTopic = new LinkedHashMap<>(); // topic -> {confidence, BM25 score}
-        Map<String, Double> topicCover = new HashMap<>();
+        Map<String, double[]> byTopic = new LinkedHashMap<>(); // topic -> {ranking score, BM25 score, confidence}
+        Map<String, double[]> topicCover = new HashMap<>();
         for (ScoreDoc hit : hits) {
             String topic = docTopic.get(hit.doc);
             Set<String> doc = docTerms.get(hit.doc);
+            Set<String> subject = topicSubject.getOrDefault(topic, Set.of());
             // …and the confidence says how much of the question the paraphrase and its topic share,
-            // and how much of the paraphrase the question covers.
+            // and how much of the paraphrase the question covers. It is read twice: plainly (how sure
+            // we are that the question is this topic at all) and with the subject words weighing more
+            // (which of the topics it is): subject words pick the topic, they never make a question
+            // about a passport or a benefit look like ours.
             Set<String> used = new HashSet<>();
-            double coverQ = cover(reading, weight, doc, used) / total;
-            double coverT = topicCover.computeIfAbsent(topic,
-                    k -> cover(reading, weight, topicTerms.get(k), new HashSet<>()) / total);
+            double coverQ = cover(reading, weight, doc, Set.of(), used) / total;
+            double coverQs = cover(reading, weight, doc, subject, new HashSet<>()) / subjectTotal;
+            double[] coverT = topicCover.computeIfAbsent(topic, k -> {
+                Set<String> shared = new HashSet<>();
+                double plain = cover(reading, weight, topicTerms.get(k), Set.of(), shared) / total;
+                double bySubject = cover(reading, weight, topicTermsWithSubject.getOrDefault(k, topicTerms.get(k)),
+                        subject, new HashSet<>()) / subjectTotal;
+                shared.retainAll(anchors);
+                return new double[] {plain, bySubject, shared.isEmpty() ? 0 : 1};
+            });
             double docTotal = 0;
             double docMatched = 0;
             for (String d : doc) {
@@ -346,26 +402,54 @@ final class FaqIndex {
             }
             double coverD = docTotal == 0 ? 0 : docMatched / docTotal;
             // The question's share dominates: words we do not know mark questions about something else.
-            double confidence = (W_QUESTION * coverQ + (1 - W_QUESTION) * coverT)
-                    * (1 - W_PARAPHRASE + W_PARAPHRASE * coverD) * reading.typoFactor();
-            // a topic is as good as its best paraphrase: by confidence, BM25 breaking ties
+            double paraphraseShare = (1 - W_PARAPHRASE + W_PARAPHRASE * coverD) * reading.typoFactor();
+            if (functionStems.containsAll(used)) {
+                // «кто ты», «а где?»: only a question word in common says nothing of the topic
+                paraphraseShare *= FUNCTION_ONLY;
+            }
+            double confidence = (W_QUESTION * coverQ + (1 - W_QUESTION) * coverT[0]) * paraphraseShare;
+            double score = (W_QUESTION * coverQs + (1 - W_QUESTION) * coverT[1]) * paraphraseShare;
+            if (coverT[2] > 0) {
+                // the question also names something only our topics speak of («сертификат», «кружок»):
+                // then its subject words say how sure we are, too
+                confidence = score;
+            }
+            // a topic is as good as its best paraphrase: by the subject-weighted score, BM25 breaking ties
             double[] prev = byTopic.get(topic);
-            if (prev == null || confidence > prev[0] || (confidence == prev[0] && hit.score > prev[1])) {
-                byTopic.put(topic, new double[] {confidence, hit.score});
+            if (prev == null || score > prev[0] || (score == prev[0] && hit.score > prev[1])) {
+                byTopic.put(topic, new double[] {score, hit.score, Math.max(confidence, prev == null ? 0 : prev[2])});
+            } else {
+                prev[2] = Math.max(prev[2], confidence);
             }
         }
         List<Map.Entry<String, double[]>> ordered = new ArrayList<>(byTopic.entrySet());
         ordered.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0])
                 .thenComparingDouble(e -> e.getValue()[1]).reversed());
+        // A question that names something only our topics speak of («свидетельство о рождении для
+        // сертификата») is less likely one of the kinds we hand over, however much else it shares with them.
+        boolean anchored = reading.alternatives().values().stream().anyMatch(alts -> alts.keySet().stream()
+                .anyMatch(anchors::contains));
+        double outsideFactor = anchored ? 1 - ANCHORED_OUTSIDE : 1;
         List<Candidate> result = new ArrayList<>(ordered.size());
+        // confidences fall along the order, answerable topics and out-of-scope kinds each on their own
+        double lastTopic = 1;
+        double lastOutside = 1;
         for (Map.Entry<String, double[]> e : ordered) {
-            result.add(new Candidate(e.getKey(), outsideIds.contains(e.getKey()), clamp(e.getValue()[0])));
+            boolean outside = outsideIds.contains(e.getKey());
+            double c = Math.min(clamp(e.getValue()[2] * (outside ? outsideFactor : 1)), outside ? lastOutside : lastTopic);
+            if (outside) {
+                lastOutside = c;
+            } else {
+                lastTopic = c;
+            }
+            result.add(new Candidate(e.getKey(), outside, c));
         }
         return result;
     }
 
     /** Weighted share of the question's terms found in {@code terms}; fills {@code used} with what matched. */
-    private static double cover(Reading reading, Map<String, Double> weight, Set<String> terms, Set<String> used) {
+    private static double cover(Reading reading, Map<String, Double> weight, Set<String> terms, Set<String> subject,
+                                Set<String> used) {
         double matched = 0;
         for (Map.Entry<String, Map<String, Double>> e : reading.alternatives().entrySet()) {
             double best = 0;
@@ -378,7 +462,7 @@ final class FaqIndex {
             }
             if (bestAlt != null) {
                 used.add(bestAlt);
-                matched += weight.get(e.getKey()) * best;
+                matched += weight.get(e.getKey()) * best * (subject.contains(e.getKey()) ? SUBJECT_WEIGHT : 1);
             }
         }
         return matched;
@@ -442,10 +526,12 @@ final class FaqIndex {
     private static final class StemAnalyzer extends Analyzer {
         private final SynonymMap synonyms;
         private final CharArraySet stops;
+        private final CharArraySet fillerStems;
 
-        StemAnalyzer(SynonymMap synonyms, CharArraySet stops) {
+        StemAnalyzer(SynonymMap synonyms, CharArraySet stops, CharArraySet fillerStems) {
             this.synonyms = synonyms;
             this.stops = stops;
+            this.fillerStems = fillerStems;
         }
 
         @Override
@@ -454,6 +540,9 @@ final class FaqIndex {
             TokenStream ts = new LowerCaseFilter(source);
             ts = new StopFilter(ts, stops);
             ts = new SnowballFilter(ts, new RussianStemmer());
+            if (fillerStems != null && !fillerStems.isEmpty()) {
+                ts = new StopFilter(ts, fillerStems);
+            }
             if (synonyms != null) {
                 ts = new FlattenGraphFilter(new SynonymGraphFilter(ts, synonyms, true));
             }

@@ -43,7 +43,7 @@ final class FaqLoader {
 
     private static final Set<String> TOPIC_KEYS = Set.of("id", "title", "category", "paraphrases", "answer",
             "related", "action");
-    private static final Set<String> FILE_KEYS = Set.of("topics", "outside", "synonyms", "filler");
+    private static final Set<String> FILE_KEYS = Set.of("topics", "outside", "synonyms", "filler", "subject", "domain");
 
     private final List<String> errors = new ArrayList<>();
 
@@ -104,6 +104,9 @@ final class FaqLoader {
         Map<String, List<String>> outside = new LinkedHashMap<>();
         List<List<String>> synonyms = new ArrayList<>();
         Set<String> filler = new LinkedHashSet<>();
+        Map<String, List<String>> subject = new LinkedHashMap<>();
+        List<String> domain = new ArrayList<>();
+        Map<String, String> subjectWhere = new HashMap<>();
         Map<String, String> idWhere = new HashMap<>();
 
         for (Source source : sources) {
@@ -172,6 +175,27 @@ final class FaqLoader {
                         }
                     }
                     case "filler" -> filler.addAll(strings(source, value, value, "filler"));
+                    case "domain" -> domain.addAll(strings(source, value, value, "domain"));
+                    case "subject" -> {
+                        if (!(value instanceof MappingNode topicsWords)) {
+                            error(source, value, "expected topic ids with their subject words");
+                            continue;
+                        }
+                        for (NodeTuple t : topicsWords.getValue()) {
+                            String id = scalar(source, t.getKeyNode());
+                            List<String> words = strings(source, t.getValueNode(), t.getKeyNode(), "subject of " + id);
+                            if (id == null) {
+                                continue;
+                            }
+                            String where = where(source, t.getKeyNode());
+                            String earlier = subjectWhere.putIfAbsent(id.strip(), where);
+                            if (earlier != null) {
+                                errors.add(where + ": subject words of '" + id.strip() + "' are already given at " + earlier);
+                            } else {
+                                subject.put(id.strip(), words);
+                            }
+                        }
+                    }
                     default -> error(source, entry.getKeyNode(), "unknown key '" + key + "', expected one of " + FILE_KEYS);
                 }
             }
@@ -185,10 +209,13 @@ final class FaqLoader {
                 }
             }
         }
+        subject.keySet().stream().filter(id -> !ids.contains(id)).forEach(id ->
+                errors.add(subjectWhere.get(id) + ": subject words for unknown topic '" + id + "'"));
         if (!errors.isEmpty()) {
             throw new FaqFileException(errors);
         }
-        return new FaqKnowledgeBase(topics.stream().map(Located::value).toList(), outside, synonyms, filler);
+        return new FaqKnowledgeBase(topics.stream().map(Located::value).toList(), outside, synonyms, filler, subject,
+                domain);
     }
 
     private FaqTopic topic(Source source, Node node) {

@@ -189,7 +189,8 @@ public class FaqMatcher implements ReloadableContent {
             paraphrases.addAll(extra);
             return new FaqTopic(t.id(), t.title(), t.category(), paraphrases, t.answer(), t.related(), t.action());
         }).toList();
-        return new FaqKnowledgeBase(topics, files.outside(), files.synonyms(), files.filler());
+        return new FaqKnowledgeBase(topics, files.outside(), files.synonyms(), files.filler(), files.subject(),
+                files.domain());
     }
 
     private record Loaded(FaqKnowledgeBase kb, Map<String, FaqTopic> byId, FaqIndex index) {

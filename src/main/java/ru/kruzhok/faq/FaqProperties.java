@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  the jar is used
  */
 @ConfigurationProperties("kruzhok.faq")
-record FaqProperties(@DefaultValue("0.45") double high, @DefaultValue("0.35") double low,
+record FaqProperties(@DefaultValue("0.40") double high, @DefaultValue("0.32") double low,
                      @DefaultValue("dialogs/faq") String directory) {
 
     FaqProperties {

@@ -22,6 +22,16 @@ class SearchTextParserTest {
     }
 
     @Test
+    void misspeltActivitiesAreSearchedAsTheWordsMeant() {
+        assertThat(filters("тонцы 7 лет"))
+                .isEqualTo(new SearchTextParser.Parsed(7, Direction.ARTS, null, false, "танцы"));
+        assertThat(parser.parse("програмирование").direction()).isEqualTo(Direction.TECHNICAL);
+        assertThat(parser.parse("авиамоделирвоание").direction()).isEqualTo(Direction.TECHNICAL);
+        // short words are not guessed: «бакс» is no «бокс»
+        assertThat(parser.parse("бакс").direction()).isNull();
+    }
+
+    @Test
     void swimmingPoolByCertificate() {
         assertThat(filters("бассейн по сертификату"))
                 .isEqualTo(new SearchTextParser.Parsed(null, Direction.SPORTS, CostType.CERTIFICATE, false, "бассейн"));

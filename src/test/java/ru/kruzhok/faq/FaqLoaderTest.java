@@ -66,6 +66,28 @@ class FaqLoaderTest {
     }
 
     @Test
+    void subjectAndDomainWordsLoad() {
+        FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A),
+                new FaqLoader.Source("synonyms.yaml", """
+                        subject:
+                          certificate.who: [кому, возраст]
+                        domain: [сертификат]
+                        """)));
+        assertThat(kb.subject()).containsEntry("certificate.who", List.of("кому", "возраст"));
+        assertThat(kb.domain()).containsExactly("сертификат");
+    }
+
+    @Test
+    void subjectWordsOfAnUnknownTopicAreRejected() {
+        FaqFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
+                new FaqLoader.Source("synonyms.yaml", """
+                        subject:
+                          certificate.whom: [кому]
+                        """)));
+        assertThat(e.problems()).containsExactly("synonyms.yaml:2: subject words for unknown topic 'certificate.whom'");
+    }
+
+    @Test
     void duplicateIdIsRejectedWithBothPlaces() {
         FaqFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
                 new FaqLoader.Source("b.yaml", """

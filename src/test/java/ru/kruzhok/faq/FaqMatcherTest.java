@@ -42,6 +42,29 @@ class FaqMatcherTest {
     }
 
     @Test
+    void subjectWordsSayWhichOfTheMoneyTopicsIsAsked() {
+        // all three speak of the certificate's money; «осталось», «наличными», «номинал» tell them apart
+        assertThat(matcher.match("сколько у нас ещё осталось на сертификате", null).topic()).isEqualTo("certificate.balance");
+        assertThat(matcher.match("а можно этот сертификат наличными", null).topic()).isEqualTo("certificate.cash");
+        assertThat(matcher.match("какой номинал у сертификата", null).topic()).isEqualTo("certificate.nominal");
+    }
+
+    @Test
+    void aQuestionWordAloneMakesNoMatch() {
+        for (String q : new String[] {"кто ты", "а где?", "когда"}) {
+            assertThat(matcher.match(q, null).decision()).as(q).isEqualTo(FaqMatcher.Decision.HANDOVER);
+        }
+    }
+
+    @Test
+    void fillerInAnyFormIsIgnored() {
+        // «нашем» is the filler «наш» in another form: it must not pull the question to another topic
+        FaqMatcher.Match m = matcher.match("какой номинал сертификата в нашем районе", null);
+        assertThat(m.topic()).isEqualTo("certificate.nominal");
+        assertThat(m.decision()).isEqualTo(FaqMatcher.Decision.ANSWER);
+    }
+
+    @Test
     void handsOverSmallTalkAndQuestionsOutsideAdditionalEducation() {
         for (String q : new String[] {"Добрый день!", "как встать в очередь в садик", "когда придёт единое пособие",
                 "какая погода будет в субботу", "😀", "как записать в первый класс"}) {

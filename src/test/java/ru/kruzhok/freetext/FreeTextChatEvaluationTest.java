@@ -45,13 +45,16 @@ import ru.kruzhok.support.IntegrationTest;
 class FreeTextChatEvaluationTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Today's floors (figure reached on 2026-12-02 minus about two points). */
+    /**
+     * Today's floors, just under the figures reached on 2026-12-04 (82.4, 88.9, 85.4, 89.7, 96.4 %);
+     * out of scope keeps its 0.85 of 2026-12-02, which it still clears.
+     */
     private static final Map<String, Double> FLOORS = Map.of(
-            "right answer at once", 0.75,
-            "right topic within one tap", 0.82,
+            "right answer at once", 0.81,
+            "right topic within one tap", 0.87,
             "out of scope offered to a person", 0.85,
-            "search phrases opened with their filters", 0.86,
-            "certificate questions that did not open a search", 0.94);
+            "search phrases opened with their filters", 0.88,
+            "certificate questions that did not open a search", 0.95);
     private static final Pattern FILTERS = Pattern.compile("(?:Нашлось\\s+\\S+|Ничего не нашлось\\D*?)\\s*\\(([^)]*)\\)");
 
     private final HttpClient http = HttpClient.newHttpClient();
