@@ -12,7 +12,8 @@ import ru.kruzhok.channel.Reply;
 
 /**
  * What the staff feature does with every update before the conversation sees it, in this order:
- * flood control, remembering Telegram user names, silence in groups the bot is not bound to, then
+ * flood control (for everyone but staff: an admin adding 25 colleagues, or a busy staff group
+ * answering parents, must never be told «помедленнее» or dropped), remembering Telegram user names, silence in groups the bot is not bound to, then
  * staff commands, buttons and messages through {@link StaffCommandRouter}. One filter, so the order
  * is written here and nowhere else; it runs right after the channel's own IgnoredUpdates.
  */
@@ -21,12 +22,15 @@ import ru.kruzhok.channel.Reply;
 class StaffIntake implements IncomingFilter {
 
     private final FloodControl flood;
+    private final StaffAccess access;
     private final TelegramUsernames usernames;
     private final UnboundGroups unboundGroups;
     private final StaffCommandRouter router;
 
-    StaffIntake(FloodControl flood, TelegramUsernames usernames, UnboundGroups unboundGroups, StaffCommandRouter router) {
+    StaffIntake(FloodControl flood, StaffAccess access, TelegramUsernames usernames, UnboundGroups unboundGroups,
+                StaffCommandRouter router) {
         this.flood = flood;
+        this.access = access;
         this.usernames = usernames;
         this.unboundGroups = unboundGroups;
         this.router = router;
@@ -34,9 +38,11 @@ class StaffIntake implements IncomingFilter {
 
     @Override
     public Optional<List<Reply>> intercept(Incoming incoming) {
-        Optional<List<Reply>> dropped = flood.check(incoming);
-        if (dropped.isPresent()) {
-            return dropped;
+        if (!access.isStaff(incoming)) {
+            Optional<List<Reply>> dropped = flood.check(incoming);
+            if (dropped.isPresent()) {
+                return dropped;
+            }
         }
         usernames.remember(incoming);
         if (unboundGroups.silences(incoming)) {

@@ -70,6 +70,24 @@ class FloodControlTest extends IntegrationTest {
     }
 
     @Test
+    void staffAreNeverToldToSlowDown() {
+        int before = TELEGRAM.messagesTo(ADMIN_TELEGRAM_ID).size();
+        List<Map<String, Object>> commands = new ArrayList<>();
+        for (int i = 0; i < FLOOD / 2; i++) {
+            commands.add(privateText(ADMIN_TELEGRAM_ID, "/help"));
+        }
+        TELEGRAM.enqueueAll(commands);
+        TELEGRAM.awaitMessages(ADMIN_TELEGRAM_ID, before + FLOOD / 2);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        List<Call> replies = TELEGRAM.messagesTo(ADMIN_TELEGRAM_ID);
+        assertThat(replies.subList(before, replies.size())).hasSizeGreaterThanOrEqualTo(FLOOD / 2)
+                .noneMatch(c -> FloodControl.SLOW_DOWN.equals(c.text()));
+    }
+
+    @Test
     void aFloodingChatGetsOneSlowDownAndOtherChatsAreAnsweredAsUsual() throws Exception {
         long normal = newChatId();
         latency(normal, List.of(), 0); // warm-up
