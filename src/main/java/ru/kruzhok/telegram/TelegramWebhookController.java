@@ -48,6 +48,10 @@ class TelegramWebhookController {
         try {
             update = json.readValue(body, Update.class);
         } catch (Exception e) {
+            update = null;
+        }
+        // JSON without an update id is not from Telegram (which always sends one): nothing to handle
+        if (update == null || update.getUpdateId() == null) {
             return ResponseEntity.badRequest().body(Map.of("error", "not a Telegram update"));
         }
         try {

@@ -20,9 +20,8 @@ import ru.kruzhok.support.IntegrationTest;
  *
  * <p>Asserted for updates that arrive together (one getUpdates answer), which is how a parent's
  * message meets an ongoing flood. Only measured (printed) for a parent's message that arrives just
- * after a burst: TelegramLongPoller acknowledges a batch once all of it is handled, so the next
- * batch waits for the flooder's serial turn — a limit of the poller, not of flood control (see
- * docs/staff.md).
+ * after a burst; the poller's part in that (it fetches on while a flooder's updates are in flight)
+ * is measured by TelegramFaultsTest (see docs/staff.md).
  */
 class FloodControlTest extends IntegrationTest {
 
@@ -137,7 +136,7 @@ class FloodControlTest extends IntegrationTest {
         while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        Thread.sleep(50); // the poller acknowledges the batch and asks again
+        Thread.sleep(50); // the poller acknowledges what was handled and asks again
     }
 
     private static List<Long> ms(List<Long> nanos) {

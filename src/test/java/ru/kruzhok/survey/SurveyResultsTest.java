@@ -224,7 +224,9 @@ class SurveyResultsTest extends IntegrationTest {
         assertThat(invitations.invited("satisfaction")).isGreaterThanOrEqualTo(1);
         JsonNode r = json.readTree(get("results").body());
         assertThat(r.get("invited").asLong()).isEqualTo(invitations.invited("satisfaction"));
-        assertThat(r.get("responseRate")).isNotNull();
+        // responses ÷ invited, in per cent with one decimal
+        double expected = Math.round(1000.0 * r.get("responses").asLong() / r.get("invited").asLong()) / 10.0;
+        assertThat(r.get("responseRate").asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.051));
         assertThat(invitations.audience("satisfaction").everyone()).isTrue();
     }
 }

@@ -108,8 +108,8 @@ class TelegramWebhookTest {
         HttpResponse<String> response = app.postJson(PATH, Map.of("hello", java.util.List.of(1, 2)),
                 "X-Telegram-Bot-Api-Secret-Token", SECRET);
 
-        assertThat(response.statusCode()).isIn(200, 400);
-        assertThat(response.body()).doesNotContain("Exception", "at ru.kruzhok");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not a Telegram update").doesNotContain("Exception", "at ru.kruzhok");
     }
 
     private static Map<String, Object> update(long chat, String text) {
