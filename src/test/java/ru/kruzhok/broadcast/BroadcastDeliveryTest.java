@@ -148,6 +148,8 @@ class BroadcastDeliveryTest extends IntegrationTest {
     @Test
     void twoWorkersShareOneBroadcastWithoutDuplicates() {
         worker.stop();
+        // slow enough (2 s) that the second worker, started right after the first, gets a share
+        budget.override("telegram", new SendLimit(100, 0, Duration.ofSeconds(1)));
         BroadcastWorker first = newWorker("instance-a");
         BroadcastWorker second = newWorker("instance-b");
         List<ChatAddress> chats = addParents(200);

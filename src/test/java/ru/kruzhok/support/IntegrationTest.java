@@ -7,13 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import ru.kruzhok.channel.UpdateDispatcher;
 
 /**
  * Base of every integration and end-to-end test: the whole application on a real embedded
@@ -45,12 +42,6 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
-
-    /** Test parents wait for the dispatcher to finish an update, not for a fixed pause. */
-    @BeforeEach
-    void parentsWaitForTheDispatcher(@Autowired UpdateDispatcher dispatcher) {
-        TelegramParent.handlingFrom(dispatcher::inFlight);
-    }
 
     @DynamicPropertySource
     static void kruzhokProperties(DynamicPropertyRegistry registry) {

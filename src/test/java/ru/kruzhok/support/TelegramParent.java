@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntSupplier;
 
 import ru.kruzhok.support.FakeTelegramServer.Call;
 
@@ -16,16 +14,8 @@ import ru.kruzhok.support.FakeTelegramServer.Call;
  */
 public final class TelegramParent {
 
-    /** Updates the application is still handling; set by the test context ({@link IntegrationTest}). */
-    private static volatile IntSupplier handling;
-
     private final FakeTelegramServer telegram;
     private final long chatId;
-
-    /** Lets parents wait until the dispatcher has handled what they sent instead of guessing a pause. */
-    static void handlingFrom(IntSupplier inFlight) {
-        handling = inFlight;
-    }
 
     public TelegramParent(FakeTelegramServer telegram, long chatId) {
         this.telegram = telegram;
@@ -89,24 +79,12 @@ public final class TelegramParent {
 
     private Call awaitAfter(int before) {
         telegram.await(all -> telegram.messagesTo(chatId).size() > before, Duration.ofSeconds(15));
-        awaitHandled();
+        // replies to one update arrive together; give the rest of them a moment
+        try {
+            Thread.sleep(150);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return last();
-    }
-
-    /**
-     * An update's replies have all reached the fake Bot API once the dispatcher counts it handled
-     * (it completes after handing them to the channel), so a reply of several messages is read whole.
-     */
-    private static void awaitHandled() {
-        IntSupplier inFlight = handling;
-        if (inFlight == null) {
-            // no dispatcher to ask (a context started outside IntegrationTest): the old pause
-            LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
-            return;
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (inFlight.getAsInt() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-        }
     }
 }
