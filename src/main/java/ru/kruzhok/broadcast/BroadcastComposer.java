@@ -229,6 +229,14 @@ class BroadcastComposer {
         return "later".equals(ctx.value()) ? "later" : launch(ctx, null);
     }
 
+    /** «Отправить сейчас» at the time question: the staff member changed their mind about scheduling. */
+    String sendNow(DialogContext ctx) {
+        if (!drafts.touch(ctx.chat())) {
+            return closed(ctx);
+        }
+        return launch(ctx, null);
+    }
+
     /** The time typed for a scheduled announcement. */
     String schedule(DialogContext ctx) {
         if (!drafts.touch(ctx.chat())) {

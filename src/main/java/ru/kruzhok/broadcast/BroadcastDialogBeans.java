@@ -54,6 +54,11 @@ class BroadcastDialogBeans {
     }
 
     @Bean
+    DialogAction broadcastSendNowAction(BroadcastComposer composer) {
+        return DialogAction.of("broadcast.send-now", (ctx, arg) -> composer.sendNow(ctx));
+    }
+
+    @Bean
     DialogAction broadcastScheduleAction(BroadcastComposer composer) {
         return DialogAction.of("broadcast.schedule", (ctx, arg) -> composer.schedule(ctx));
     }

@@ -156,6 +156,22 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void afterChoosingToScheduleStaffMayStillSendNow() {
+        long parent = newChatId();
+        parents.add(parent, "tsentr", 0, true);
+        TelegramParent staff = new TelegramParent(TELEGRAM, newStaff("tsentr"));
+        staff.send("/broadcast");
+        staff.send("Передумали ждать");
+        staff.press("По возрасту детей");
+        staff.send("0");
+        assertThat(staff.press("Запланировать").buttonLabels()).contains("🚀 Отправить сейчас");
+        Call started = staff.press("🚀 Отправить сейчас");
+        long id = broadcastId(started.text());
+        awaitStatus(id, "done");
+        assertThat(TELEGRAM.messagesTo(parent)).extracting(Call::text).containsExactly("Передумали ждать");
+    }
+
+    @Test
     void aScheduleInThePastIsRefusedAndCancellingStopsAScheduledBroadcast() {
         long parent = newChatId();
         parents.add(parent, "tsentr", 0, true);
