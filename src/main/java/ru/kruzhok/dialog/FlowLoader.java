@@ -1,8 +1,5 @@
 package ru.kruzhok.dialog;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,13 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import ru.kruzhok.dialog.DialogModel.ButtonDef;
 import ru.kruzhok.dialog.DialogModel.Dialogs;
@@ -218,96 +211,46 @@ final class FlowLoader {
         };
     }
 
-    // ---- node helpers ----------------------------------------------------------------------
+    // ---- node helpers: the shared YamlReader, bound to the file ------------------------------
+
+    private static YamlReader reader(DialogFile file) {
+        return new YamlReader(file.name());
+    }
 
     private static Node compose(DialogFile file) {
-        try (Reader reader = new StringReader(file.content())) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with the line
-            Node node = new Yaml(options).compose(reader);
-            if (node == null) {
-                throw new DialogFileException(file.name(), 1, "the file is empty");
-            }
-            return node;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new DialogFileException(file.name(), line, "not valid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new DialogFileException(file.name(), 1, "cannot read: " + e.getMessage());
-        }
+        return reader(file).compose(file.content());
     }
 
     private static Map<String, Node> fields(DialogFile file, MappingNode m, Set<String> allowed, String what) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String key = scalarKey(file, t);
-            if (!allowed.contains(key)) {
-                throw error(file, t.getKeyNode(), "unknown key '" + key + "' in a " + what + "; allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (out.containsKey(key)) {
-                throw error(file, t.getKeyNode(), "'" + key + "' is given twice");
-            }
-            out.put(key, t.getValueNode());
-        }
-        return out;
+        return reader(file).fields(m, allowed, what);
     }
 
     private static MappingNode mapping(DialogFile file, Node node, String expected) {
-        if (node instanceof MappingNode m) {
-            return m;
-        }
-        throw error(file, node, expected);
+        return reader(file).mapping(node, expected);
     }
 
     private static String scalarKey(DialogFile file, NodeTuple t) {
-        return scalar(file, t.getKeyNode(), "a key must be a plain word");
+        return reader(file).key(t);
     }
 
     private static String scalar(DialogFile file, Node node, String expected) {
-        if (node instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        throw error(file, node, expected);
+        return reader(file).scalar(node, expected);
     }
 
     private static String requiredScalar(DialogFile file, MappingNode owner, Map<String, Node> f, String key) {
-        if (!f.containsKey(key)) {
-            throw error(file, owner, "'" + key + ":' is missing");
-        }
-        String value = scalar(file, f.get(key), "'" + key + "' must be a single value");
-        if (value.isBlank()) {
-            throw error(file, f.get(key), "'" + key + "' is empty");
-        }
-        return value;
+        return reader(file).required(owner, f, key);
     }
 
     private static Integer integer(DialogFile file, Node node) {
-        if (node == null) {
-            return null;
-        }
-        String v = scalar(file, node, "a number is expected");
-        try {
-            return Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw error(file, node, "'" + v + "' is not a whole number");
-        }
+        return reader(file).integer(node);
     }
 
     private static boolean bool(DialogFile file, Node node) {
-        String v = scalar(file, node, "true or false is expected");
-        if (!v.equals("true") && !v.equals("false")) {
-            throw error(file, node, "true or false is expected, not '" + v + "'");
-        }
-        return v.equals("true");
+        return reader(file).bool(node);
     }
 
     private static Map<String, String> stringMap(DialogFile file, Node node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (NodeTuple t : mapping(file, node, "a set of 'name: value' is expected").getValue()) {
-            out.put(scalarKey(file, t), scalar(file, t.getValueNode(), "a single value is expected"));
-        }
-        return out;
+        return reader(file).stringMap(node);
     }
 
     static Source source(DialogFile file, Node node) {
@@ -315,7 +258,7 @@ final class FlowLoader {
     }
 
     static DialogFileException error(DialogFile file, Node node, String problem) {
-        return new DialogFileException(file.name(), node == null ? 1 : node.getStartMark().getLine() + 1, problem);
+        return reader(file).error(node, problem);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

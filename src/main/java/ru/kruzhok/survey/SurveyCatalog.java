@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.dialog.DialogFileException;
 import ru.kruzhok.dialog.ReloadableContent;
 
 /**
@@ -63,7 +64,7 @@ public class SurveyCatalog implements ReloadableContent {
         for (Map.Entry<String, String> file : read(dir).entrySet()) {
             Survey s = loader.load(file.getKey(), file.getValue());
             if (loaded.containsKey(s.id())) {
-                throw new SurveyFileException(file.getKey(), 1, "the survey id '" + s.id() + "' is already used in "
+                throw new DialogFileException(file.getKey(), 1, "the survey id '" + s.id() + "' is already used in "
                         + loaded.get(s.id()).file());
             }
             loaded.put(s.id(), s);
@@ -89,7 +90,7 @@ public class SurveyCatalog implements ReloadableContent {
                     out.put("dialogs/surveys/" + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                throw new SurveyFileException(dir.toString(), 1, "cannot read the surveys folder: " + e.getMessage());
+                throw new DialogFileException(dir.toString(), 1, "cannot read the surveys folder: " + e.getMessage());
             }
             if (!out.isEmpty()) {
                 return out;
@@ -106,7 +107,7 @@ public class SurveyCatalog implements ReloadableContent {
             }
             return out;
         } catch (IOException e) {
-            throw new SurveyFileException("dialogs/surveys", 1, "cannot read the packaged surveys: " + e.getMessage());
+            throw new DialogFileException("dialogs/surveys", 1, "cannot read the packaged surveys: " + e.getMessage());
         }
     }
 }

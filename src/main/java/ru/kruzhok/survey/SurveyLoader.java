@@ -1,8 +1,5 @@
 package ru.kruzhok.survey;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,14 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.dialog.DialogFileException;
+import ru.kruzhok.dialog.YamlReader;
 import ru.kruzhok.survey.Survey.Audience;
 import ru.kruzhok.survey.Survey.Kind;
 import ru.kruzhok.survey.Survey.Question;
@@ -49,7 +44,7 @@ final class SurveyLoader {
     Survey load(String name, String content) {
         String id = name.substring(name.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
         if (!id.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
-            throw new SurveyFileException(name, 1, "a survey file name uses lower-case latin letters, digits, '-' and '_' "
+            throw new DialogFileException(name, 1, "a survey file name uses lower-case latin letters, digits, '-' and '_' "
                     + "(it is the survey's id in links and reports): '" + id + "'");
         }
         MappingNode root = mapping(name, compose(name, content), "a survey file starts with 'title:'");
@@ -241,81 +236,34 @@ final class SurveyLoader {
         return new Audience(false, Set.copyOf(municipalities), from, to);
     }
 
-    // ---- node helpers (kept apart from the flow loader's: that one is internal to the dialog engine) ----
+    // ---- node helpers: the dialog engine's YamlReader, bound to the file --------------------
 
     private static Node compose(String file, String content) {
-        try (Reader reader = new StringReader(content)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(true); // duplicates are reported with their line below
-            Node node = new Yaml(options).compose(reader);
-            if (node == null) {
-                throw new SurveyFileException(file, 1, "the file is empty");
-            }
-            return node;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new SurveyFileException(file, line, "not valid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new SurveyFileException(file, 1, "cannot read: " + e.getMessage());
-        }
+        return new YamlReader(file).compose(content);
     }
 
     private static Map<String, Node> fields(String file, MappingNode m, Set<String> allowed, String what) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String key = scalar(file, t.getKeyNode(), "a key must be a plain word");
-            if (!allowed.contains(key)) {
-                throw error(file, t.getKeyNode(), "unknown key '" + key + "' in a " + what + "; allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (out.containsKey(key)) {
-                throw error(file, t.getKeyNode(), "'" + key + "' is given twice");
-            }
-            out.put(key, t.getValueNode());
-        }
-        return out;
+        return new YamlReader(file).fields(m, allowed, what);
     }
 
     private static MappingNode mapping(String file, Node node, String expected) {
-        if (node instanceof MappingNode m) {
-            return m;
-        }
-        throw error(file, node, expected);
+        return new YamlReader(file).mapping(node, expected);
     }
 
     private static String scalar(String file, Node node, String expected) {
-        if (node instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        throw error(file, node, expected);
+        return new YamlReader(file).scalar(node, expected);
     }
 
     private static String required(String file, MappingNode owner, Map<String, Node> f, String key) {
-        if (!f.containsKey(key)) {
-            throw error(file, owner, "'" + key + ":' is missing");
-        }
-        String value = scalar(file, f.get(key), "'" + key + "' must be a single value");
-        if (value.isBlank()) {
-            throw error(file, f.get(key), "'" + key + "' is empty");
-        }
-        return value;
+        return new YamlReader(file).required(owner, f, key);
     }
 
     private static int integer(String file, Node node) {
-        String v = scalar(file, node, "a number is expected");
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw error(file, node, "'" + v + "' is not a whole number");
-        }
+        return new YamlReader(file).integer(node);
     }
 
     private static boolean bool(String file, Node node) {
-        String v = scalar(file, node, "true or false is expected");
-        if (!v.equals("true") && !v.equals("false")) {
-            throw error(file, node, "true or false is expected, not '" + v + "'");
-        }
-        return v.equals("true");
+        return new YamlReader(file).bool(node);
     }
 
     private static LocalDate date(String file, Node node) {
@@ -330,7 +278,7 @@ final class SurveyLoader {
         }
     }
 
-    private static SurveyFileException error(String file, Node node, String problem) {
-        return new SurveyFileException(file, node == null ? 1 : node.getStartMark().getLine() + 1, problem);
+    private static DialogFileException error(String file, Node node, String problem) {
+        return new YamlReader(file).error(node, problem);
     }
 }

@@ -25,7 +25,7 @@ class SurveyLoaderTest {
 
     private static void refused(String questions, String line, String problem) {
         assertThatThrownBy(() -> load(HEAD + questions))
-                .isInstanceOf(SurveyFileException.class)
+                .isInstanceOf(ru.kruzhok.dialog.DialogFileException.class)
                 .hasMessageStartingWith("dialogs/surveys/test.yaml:" + line + ":")
                 .hasMessageContaining(problem);
     }
