@@ -2,8 +2,6 @@ package ru.kruzhok.survey;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,48 +18,34 @@ import ru.kruzhok.dialog.PlaceholderSource;
 @Configuration(proxyBeanMethods = false)
 class SurveyDialogBeans {
 
-    private record NamedAction(String name, BiFunction<DialogContext, String, String> body) implements DialogAction {
-        @Override
-        public String run(DialogContext context, String arg) {
-            return body.apply(context, arg);
-        }
-    }
-
-    private record NamedProvider(String name, Function<DialogContext, Content> body) implements DialogProvider {
-        @Override
-        public Content provide(DialogContext context) {
-            return body.apply(context);
-        }
-    }
-
     @Bean
     DialogProvider surveyOpenProvider(SurveyChat chat) {
-        return new NamedProvider("survey.open", chat::openSurveys);
+        return DialogProvider.of("survey.open", chat::openSurveys);
     }
 
     @Bean
     DialogProvider surveyQuestionProvider(SurveyChat chat) {
-        return new NamedProvider("survey.question", chat::question);
+        return DialogProvider.of("survey.question", chat::question);
     }
 
     @Bean
     DialogAction surveyBeginAction(SurveyChat chat) {
-        return new NamedAction("survey.begin", (ctx, arg) -> chat.begin(ctx));
+        return DialogAction.of("survey.begin", (ctx, arg) -> chat.begin(ctx));
     }
 
     @Bean
     DialogAction surveyAnswerAction(SurveyChat chat) {
-        return new NamedAction("survey.answer", (ctx, arg) -> chat.answer(ctx));
+        return DialogAction.of("survey.answer", (ctx, arg) -> chat.answer(ctx));
     }
 
     @Bean
     DialogAction surveyAnswerTextAction(SurveyChat chat) {
-        return new NamedAction("survey.answer-text", (ctx, arg) -> chat.answerText(ctx));
+        return DialogAction.of("survey.answer-text", (ctx, arg) -> chat.answerText(ctx));
     }
 
     @Bean
     DialogAction surveyBackAction(SurveyChat chat) {
-        return new NamedAction("survey.back", (ctx, arg) -> chat.back(ctx));
+        return DialogAction.of("survey.back", (ctx, arg) -> chat.back(ctx));
     }
 
     /** /survey &lt;id&gt; and the deep link /start s_&lt;id&gt;: open that survey (an invitation's button). */
