@@ -25,12 +25,24 @@ import ru.kruzhok.channel.UpdateDispatcher;
 @Conditional(OnTelegramEnabled.class)
 class TelegramConfiguration {
 
+    /**
+     * The client for sends and other short calls. Its own read timeout (sendTimeout, 10 s): sharing
+     * the long poll's (pollTimeout + 15 s) let one hung send hold a chat's turn for 40 s.
+     */
     @Bean
     TelegramClient telegramClient(TelegramProperties properties) {
-        // Long polls hold a request open for pollTimeout; the read timeout must outlast it.
+        return client(properties, properties.sendTimeout());
+    }
+
+    /** Long polls hold a request open for pollTimeout; their read timeout must outlast it. */
+    static TelegramClient longPollClient(TelegramProperties properties) {
+        return client(properties, properties.pollTimeout().plusSeconds(15));
+    }
+
+    private static TelegramClient client(TelegramProperties properties, Duration readTimeout) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(properties.pollTimeout().plusSeconds(15))
+                .readTimeout(readTimeout)
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
         return new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties.apiUrl()));
@@ -64,9 +76,8 @@ class TelegramConfiguration {
 
     @Bean
     @Conditional(OnLongPolling.class)
-    TelegramLongPoller telegramLongPoller(TelegramClient client, TelegramIntake intake, DataSource dataSource,
-                                          TelegramProperties properties) {
-        return new TelegramLongPoller(client, intake, new PollingLock(dataSource), properties);
+    TelegramLongPoller telegramLongPoller(TelegramIntake intake, DataSource dataSource, TelegramProperties properties) {
+        return new TelegramLongPoller(longPollClient(properties), intake, new PollingLock(dataSource), properties);
     }
 
     static TelegramUrl telegramUrl(URI uri) {

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The Telegram channel's settings (TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL,
  * TELEGRAM_WEBHOOK_SECRET). With no token the channel is off.
+ *
+ * <p>{@code sendTimeout}: the longest a send (a reply, a broadcast message) waits for Telegram's
+ * answer before it is retried; long polls have their own, longer timeout.
  */
 @ConfigurationProperties("kruzhok.telegram")
 record TelegramProperties(
@@ -19,7 +22,8 @@ record TelegramProperties(
         @DefaultValue("/telegram/webhook") String webhookPath,
         @DefaultValue("25s") Duration pollTimeout,
         @DefaultValue("5s") Duration standbyRetry,
-        @DefaultValue("60s") Duration maxRetryAfter) {
+        @DefaultValue("60s") Duration maxRetryAfter,
+        @DefaultValue("10s") Duration sendTimeout) {
 
     boolean webhookMode() {
         return webhookUrl != null && !webhookUrl.isBlank();

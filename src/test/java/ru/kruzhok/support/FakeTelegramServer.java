@@ -156,6 +156,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private volatile int enforcedRate;
     private final AtomicInteger rateRejections = new AtomicInteger();
     private static final int DROP = -1;
+    private static final int HANG = -2;
+    private volatile Duration hangFor = Duration.ZERO;
     private volatile boolean forgetOnceFetched;
 
     public FakeTelegramServer() throws IOException {
@@ -332,6 +334,18 @@ public final class FakeTelegramServer implements AutoCloseable {
     public synchronized void dropNext(String method, String chatId, int times) {
         for (int i = 0; i < times; i++) {
             scripted.add(new Scripted(method, chatId, DROP, "dropped", null));
+        }
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} to {@code chatId} are read and then held for
+     * {@code hold} with no answer, and the connection is closed, before anything is sent: a Bot API
+     * that stops answering. Recorded as {@code method#hung}.
+     */
+    public synchronized void hangNext(String method, String chatId, int times, Duration hold) {
+        hangFor = hold;
+        for (int i = 0; i < times; i++) {
+            scripted.add(new Scripted(method, chatId, HANG, "hung", null));
         }
     }
 
@@ -522,6 +536,15 @@ public final class FakeTelegramServer implements AutoCloseable {
             if (failure != null && failure.code() == DROP) {
                 record(new Call(method + "#dropped", params, call.atNanos()));
                 return; // closing the exchange without a response drops the connection
+            }
+            if (failure != null && failure.code() == HANG) {
+                record(new Call(method + "#hung", params, call.atNanos()));
+                try {
+                    Thread.sleep(hangFor.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
             }
             if (failure != null) {
                 Map<String, Object> body = new HashMap<>(Map.of("ok", false, "error_code", failure.code(),

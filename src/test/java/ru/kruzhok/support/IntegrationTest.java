@@ -49,6 +49,8 @@ public abstract class IntegrationTest {
         registry.add("kruzhok.telegram.token", () -> FakeTelegramServer.TOKEN);
         registry.add("kruzhok.telegram.api-url", TELEGRAM::url);
         registry.add("kruzhok.telegram.poll-timeout", () -> "1s");
+        // short enough for TelegramFaultsTest to see a hung send retried; the fake answers in milliseconds
+        registry.add("kruzhok.telegram.send-timeout", () -> "3s");
         registry.add("kruzhok.max.token", () -> FakeMaxServer.TOKEN);
         registry.add("kruzhok.max.api-url", MAX::url);
         registry.add("kruzhok.max.poll-timeout", () -> "1s");

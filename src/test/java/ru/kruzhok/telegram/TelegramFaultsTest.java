@@ -58,6 +58,24 @@ class TelegramFaultsTest extends IntegrationTest {
     }
 
     @Test
+    void aSendTheBotApiNeverAnswersIsRetriedAfterTheSendTimeoutNotTheLongPollOne() {
+        List<String> expected = startAnswer();
+        long chat = newChatId();
+        TELEGRAM.hangNext("sendMessage", String.valueOf(chat), 1, Duration.ofSeconds(20));
+
+        long sent = System.nanoTime();
+        TELEGRAM.sendText(chat, "/start");
+        TELEGRAM.awaitDelivered(chat, expected.size());
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        TELEGRAM.awaitPollerIdle();
+
+        assertThat(texts(TELEGRAM.deliveredTo(chat))).as("the same answer, each message once").isEqualTo(expected);
+        assertThat(TELEGRAM.messagesTo(chat).stream().map(Call::method)).contains("sendMessage#hung");
+        // the tests' send timeout is 3 s; the long poll's read timeout (poll + 15 s) would be 16 s
+        assertThat(seconds).as("answered after the hung send timed out").isBetween(3.0, 12.0);
+    }
+
+    @Test
     void anUpdateClaimedByAnInstanceThatDiedIsAnsweredOnceTheLeaseRunsOut() {
         List<String> expected = startAnswer();
         long chat = newChatId();
