@@ -1,6 +1,5 @@
 package ru.kruzhok.broadcast;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.parent.ParentSql;
 import ru.kruzhok.report.ReportFigures;
 
 /**
@@ -33,11 +33,8 @@ class BroadcastReportFigures implements ReportFigures {
 
     @Override
     public List<Figure> figures(Set<String> municipalities, Instant from, Instant to) {
-        MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.from(from))
-                .addValue("to", Timestamp.from(to)).addValue("m", municipalities.toArray(String[]::new));
-        String mine = municipalities.isEmpty() ? "" : """
-                 and exists (select 1 from parent p where p.channel = r.channel and p.chat_id = r.chat_id
-                                and p.municipality = any (:m::varchar[]))""";
+        MapSqlParameterSource params = ReportFigures.periodParameters(municipalities, from, to);
+        String mine = municipalities.isEmpty() ? "" : ParentSql.andChatIsParentIn("r");
         long[] n = jdbc.queryForObject("""
                 select count(distinct r.broadcast_id), count(*), count(distinct (r.channel, r.chat_id)),
                        count(*) filter (where r.status = 'blocked')

@@ -148,7 +148,7 @@ public class SendBudget implements SendCounter {
         if (booksReplies(limit(channel))) {
             try {
                 bucket(channel).asBlocking().tryConsume(1, REPLY_WAIT);
-                return enterWindow(channel);
+                return window(channel).enter();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Permit.NONE;

@@ -1,6 +1,5 @@
 package ru.kruzhok.event;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.kruzhok.parent.ParentSql;
 import ru.kruzhok.report.ReportFigures;
 
 /**
@@ -33,12 +33,9 @@ class EventReportFigures implements ReportFigures {
 
     @Override
     public List<Figure> figures(Set<String> municipalities, Instant from, Instant to) {
-        MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.from(from))
-                .addValue("to", Timestamp.from(to)).addValue("m", municipalities.toArray(String[]::new));
+        MapSqlParameterSource params = ReportFigures.periodParameters(municipalities, from, to);
         String mine = municipalities.isEmpty() ? "" : " and (e.municipality is null or e.municipality = any (:m::varchar[]))";
-        String theirParents = municipalities.isEmpty() ? "" : """
-                 and exists (select 1 from parent p where p.channel = r.channel and p.chat_id = r.chat_id
-                                and p.municipality = any (:m::varchar[]))""";
+        String theirParents = municipalities.isEmpty() ? "" : ParentSql.andChatIsParentIn("r");
         long events = jdbc.queryForObject("select count(*) from event e where e.cancelled_at is null"
                 + " and e.starts_at >= :from and e.starts_at < :to" + mine, params, Long.class);
         long reach = jdbc.queryForObject("""

@@ -1,6 +1,5 @@
 package ru.kruzhok.parent;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -36,10 +35,8 @@ class ParentReportFigures implements ReportFigures {
 
     @Override
     public List<Figure> figures(Set<String> municipalities, Instant from, Instant to) {
-        MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.from(from))
-                .addValue("to", Timestamp.from(to))
-                .addValue("staff", access.staffTelegramIds().stream().map(String::valueOf).toArray(String[]::new))
-                .addValue("m", municipalities.toArray(String[]::new));
+        MapSqlParameterSource params = ReportFigures.periodParameters(municipalities, from, to)
+                .addValue("staff", access.staffTelegramIds().stream().map(String::valueOf).toArray(String[]::new));
         String where = municipalities.isEmpty() ? "" : " and p.municipality = any (:m::varchar[])";
         long[] n = jdbc.queryForObject("""
                 select count(*) filter (where p.created_at < :to),

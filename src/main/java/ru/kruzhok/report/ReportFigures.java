@@ -1,8 +1,11 @@
 package ru.kruzhok.report;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * A feature's figures for the МОЦ period report, in Russian: each feature that holds some of what a
@@ -21,6 +24,12 @@ public interface ReportFigures {
      * @param to             first instant after the period
      */
     List<Figure> figures(Set<String> municipalities, Instant from, Instant to);
+
+    /** The period and the municipalities as SQL parameters {@code :from}, {@code :to} and {@code :m} (a varchar array). */
+    static MapSqlParameterSource periodParameters(Set<String> municipalities, Instant from, Instant to) {
+        return new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+                .addValue("m", municipalities.toArray(String[]::new));
+    }
 
     /**
      * One row of the report.
