@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,11 @@ import ru.kruzhok.support.IntegrationTest;
  * 95, 95 %). Issue 12 asks the test to fail below 90 % on any figure; the build does not reach that
  * yet (the figures are in the issue's note), so each figure has a floor just below what it reaches
  * today: it catches a regression, and the floors rise to the 90 % the issue sets as the figures do.
+ * <p>
+ * Tuning is done on the development sets in src/test/resources/freetext-dev/ (written for the
+ * purpose, apart from both the paraphrases and the held-out lines), never on these:
+ * {@code -Dfreetext.faq-set=freetext-dev/faq-dev.tsv -Dfreetext.search-set=freetext-dev/search-dev.tsv}
+ * (classpath resources or file paths) scores those instead, printing the figures without the floors.
  */
 class FreeTextChatEvaluationTest extends IntegrationTest {
 
@@ -117,7 +124,10 @@ class FreeTextChatEvaluationTest extends IntegrationTest {
         Tally searches = new Tally("search phrases opened with their filters");
         Tally notSearch = new Tally("certificate questions that did not open a search");
 
-        for (String[] line : read("/faq-eval.tsv")) {
+        String faqSet = System.getProperty("freetext.faq-set", "");
+        String searchSet = System.getProperty("freetext.search-set", "");
+        boolean development = !faqSet.isEmpty() || !searchSet.isEmpty();
+        for (String[] line : development ? read(faqSet) : read("/faq-eval.tsv")) {
             String question = line[0];
             String expected = line[1];
             Seen seen = type(question);
@@ -130,7 +140,7 @@ class FreeTextChatEvaluationTest extends IntegrationTest {
                 scoreTopic(question, expected, seen, atOnce, oneTap);
             }
         }
-        for (String[] line : read("/search-eval.tsv")) {
+        for (String[] line : development ? read(searchSet) : read("/search-eval.tsv")) {
             String phrase = line[0];
             Seen seen = type(phrase);
             if (line.length == 2) { // a certificate question with its topic
@@ -144,6 +154,9 @@ class FreeTextChatEvaluationTest extends IntegrationTest {
 
         for (Tally t : List.of(atOnce, oneTap, outside, searches, notSearch)) {
             t.print();
+        }
+        if (development) {
+            return; // a development run reports; the floors hold for the held-out sets only
         }
         assertThat(atOnce.total).isGreaterThanOrEqualTo(250);
         assertThat(outside.total).isGreaterThanOrEqualTo(60);
@@ -241,8 +254,17 @@ class FreeTextChatEvaluationTest extends IntegrationTest {
         return r.body();
     }
 
+    /** A file path, or else a classpath resource; an empty name is an empty set. */
     private static List<String[]> read(String resource) throws IOException {
-        try (InputStream in = FreeTextChatEvaluationTest.class.getResourceAsStream(resource)) {
+        if (resource.isEmpty()) {
+            return List.of();
+        }
+        Path file = Path.of(resource);
+        try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file)
+                : FreeTextChatEvaluationTest.class.getResourceAsStream(resource.startsWith("/") ? resource : "/" + resource)) {
+            if (in == null) {
+                throw new IOException("no such evaluation set: " + resource);
+            }
             List<String[]> lines = new ArrayList<>();
             for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (raw.isBlank() || raw.startsWith("#")) {
