@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
-import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.dialog.DialogProvider.Content;
 import ru.kruzhok.parent.ParentProfile;
 import ru.kruzhok.parent.ParentProfiles;
 
@@ -22,7 +22,8 @@ import ru.kruzhok.parent.ParentProfiles;
  * group, or blocked). The last lines and tried topics live in the conversation's variables, so they
  * survive a restart, and are forgotten once handed over.
  */
-final class DeskHandover {
+@Component
+class DeskHandover {
 
     static final String LINES = "faq.lines";
     static final String TRIED = "faq.tried";
@@ -32,7 +33,14 @@ final class DeskHandover {
     private static final int LINE_MAX = 200;
     private static final int TRIED_KEPT = 5;
 
-    private DeskHandover() {
+    private final ParentProfiles profiles;
+    private final FaqMatcher matcher;
+    private final DeskTexts texts;
+
+    DeskHandover(ParentProfiles profiles, FaqMatcher matcher, DeskTexts texts) {
+        this.profiles = profiles;
+        this.matcher = matcher;
+        this.texts = texts;
     }
 
     /** Remembers a line the parent typed as a question, for the context staff see. */
@@ -57,85 +65,59 @@ final class DeskHandover {
         ctx.setVar(TRIED, String.join(",", kept.subList(Math.max(0, kept.size() - TRIED_KEPT), kept.size())));
     }
 
-    /** Builds the context lines of a question's post, in markup. */
-    @Component
-    static class Context {
-        private final ParentProfiles profiles;
-        private final FaqMatcher matcher;
-
-        Context(ParentProfiles profiles, FaqMatcher matcher) {
-            this.profiles = profiles;
-            this.matcher = matcher;
+    /** The context lines of a question's post, in markup. */
+    String context(DialogContext ctx, String question) {
+        List<String> out = new ArrayList<>();
+        Optional<ParentProfile> profile = profiles.find(ctx.chat());
+        if (profile.isPresent() && !profile.get().children().isEmpty()) {
+            // a profile exists only after the parent's consent; names appear only when they chose to give one
+            out.add("👧 Дети: " + profile.get().children().stream()
+                    .map(c -> (c.name() == null || c.name().isBlank() ? "" : Markup.escape(c.name()) + ", ")
+                            + c.age() + " " + years(c.age()))
+                    .collect(Collectors.joining("; ")));
+        } else {
+            out.add("👧 Дети: не указаны");
         }
-
-        String of(DialogContext ctx, String question) {
-            List<String> out = new ArrayList<>();
-            Optional<ParentProfile> profile = profiles.find(ctx.chat());
-            if (profile.isPresent() && !profile.get().children().isEmpty()) {
-                // a profile exists only after the parent's consent; names appear only when they chose to give one
-                out.add("👧 Дети: " + profile.get().children().stream()
-                        .map(c -> (c.name() == null || c.name().isBlank() ? "" : Markup.escape(c.name()) + ", ")
-                                + c.age() + " " + years(c.age()))
-                        .collect(Collectors.joining("; ")));
-            } else {
-                out.add("👧 Дети: не указаны");
-            }
-            String tried = ctx.var(TRIED);
-            if (tried != null && !tried.isBlank()) {
-                out.add("🔎 Бот предлагал: " + Arrays.stream(tried.split(","))
-                        .flatMap(id -> matcher.topic(id).stream()).map(t -> "«" + Markup.escape(t.title()) + "»")
-                        .collect(Collectors.joining(", ")));
-            }
-            String lines = ctx.var(LINES);
-            if (lines != null && !lines.isBlank()) {
-                List<String> earlier = Arrays.stream(lines.split("\n")).filter(l -> !l.isBlank() && !question.startsWith(l.replace("…", "")))
-                        .toList();
-                if (!earlier.isEmpty()) {
-                    out.add("💬 Раньше писал(а):\n" + earlier.stream().map(l -> "› " + Markup.escape(l))
-                            .collect(Collectors.joining("\n")));
-                }
-            }
-            return String.join("\n", out);
+        String tried = ctx.var(TRIED);
+        if (tried != null && !tried.isBlank()) {
+            out.add("🔎 Бот предлагал: " + Arrays.stream(tried.split(","))
+                    .flatMap(id -> matcher.topic(id).stream()).map(t -> "«" + Markup.escape(t.title()) + "»")
+                    .collect(Collectors.joining(", ")));
         }
-
-        private static String years(int age) {
-            int mod100 = age % 100;
-            int mod10 = age % 10;
-            if (mod100 >= 11 && mod100 <= 14) {
-                return "лет";
+        String lines = ctx.var(LINES);
+        if (lines != null && !lines.isBlank()) {
+            List<String> earlier = Arrays.stream(lines.split("\n")).filter(l -> !l.isBlank() && !question.startsWith(l.replace("…", "")))
+                    .toList();
+            if (!earlier.isEmpty()) {
+                out.add("💬 Раньше писал(а):\n" + earlier.stream().map(l -> "› " + Markup.escape(l))
+                        .collect(Collectors.joining("\n")));
             }
-            return mod10 == 1 ? "год" : mod10 >= 2 && mod10 <= 4 ? "года" : "лет";
         }
+        return String.join("\n", out);
+    }
+
+    private static String years(int age) {
+        int mod100 = age % 100;
+        int mod10 = age % 10;
+        if (mod100 >= 11 && mod100 <= 14) {
+            return "лет";
+        }
+        return mod10 == 1 ? "год" : mod10 >= 2 && mod10 <= 4 ? "года" : "лет";
     }
 
     /** {@code faq.sent}: what the parent is told after «Да, передать вопрос». */
-    @Component
-    static class Sent implements DialogProvider {
-        private final DeskTexts texts;
-
-        Sent(DeskTexts texts) {
-            this.texts = texts;
-        }
-
-        @Override
-        public String name() {
-            return "faq.sent";
-        }
-
-        @Override
-        public Content provide(DialogContext ctx) {
-            String outcome = ctx.var(OUTCOME);
-            String key = switch (outcome == null ? "SENT" : outcome) {
-                case "OFF_HOURS" -> DeskTexts.SENT_OFF_HOURS;
-                case "NO_GROUP" -> DeskTexts.SENT_NO_GROUP;
-                case "NO_MUNICIPALITY" -> DeskTexts.SENT_NO_MUNICIPALITY;
-                case "BLOCKED_NOTICE" -> DeskTexts.BLOCKED;
-                case "BLOCKED" -> DeskTexts.BLOCKED_AGAIN;
-                default -> DeskTexts.SENT;
-            };
-            String when = ctx.var(WHEN);
-            return Content.of(Map.of("faq.sent", texts.text(key, ctx.municipality(),
-                    Map.of("desk.when", when == null ? "" : Markup.escape(when)))));
-        }
+    Content sent(DialogContext ctx) {
+        String outcome = ctx.var(OUTCOME);
+        String key = switch (outcome == null ? "SENT" : outcome) {
+            case "OFF_HOURS" -> DeskTexts.SENT_OFF_HOURS;
+            case "NO_GROUP" -> DeskTexts.SENT_NO_GROUP;
+            case "NO_MUNICIPALITY" -> DeskTexts.SENT_NO_MUNICIPALITY;
+            case "BLOCKED_NOTICE" -> DeskTexts.BLOCKED;
+            case "BLOCKED" -> DeskTexts.BLOCKED_AGAIN;
+            default -> DeskTexts.SENT;
+        };
+        String when = ctx.var(WHEN);
+        return Content.of(Map.of("faq.sent", texts.text(key, ctx.municipality(),
+                Map.of("desk.when", when == null ? "" : Markup.escape(when)))));
     }
 }

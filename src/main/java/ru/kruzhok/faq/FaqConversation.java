@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.dialog.DialogProvider;
@@ -79,22 +78,13 @@ public class FaqConversation {
      * {@code faq.outside}: the reply for the kind of out-of-scope question, {@code faq_outside.<kind>}
      * from texts.yaml («outside.school» → {@code faq_outside.school}), else the general {@code faq_outside}.
      */
-    @Component
-    static class OutsideReply implements DialogProvider {
-        @Override
-        public String name() {
-            return "faq.outside";
+    static DialogProvider.Content outsideReply(DialogContext ctx) {
+        String kind = ctx.var(FaqChat.OUTSIDE);
+        String key = kind == null ? null : "faq_outside." + kind.substring(kind.indexOf('.') + 1);
+        String reply = key == null ? null : ctx.text(key);
+        if (reply == null || reply.equals(key)) {
+            reply = ctx.text("faq_outside");
         }
-
-        @Override
-        public Content provide(DialogContext ctx) {
-            String kind = ctx.var(FaqChat.OUTSIDE);
-            String key = kind == null ? null : "faq_outside." + kind.substring(kind.indexOf('.') + 1);
-            String reply = key == null ? null : ctx.text(key);
-            if (reply == null || reply.equals(key)) {
-                reply = ctx.text("faq_outside");
-            }
-            return new Content(Map.of("faq.outside-reply", reply), List.of(), 1);
-        }
+        return new DialogProvider.Content(Map.of("faq.outside-reply", reply), List.of(), 1);
     }
 }
