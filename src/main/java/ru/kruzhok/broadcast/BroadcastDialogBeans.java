@@ -2,8 +2,7 @@ package ru.kruzhok.broadcast;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ru.kruzhok.dialog.DialogAction;
-import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.dialog.DialogBindings;
 
 /**
  * The names {@code dialogs/staff/broadcast.yaml} uses, each bound to one method of
@@ -14,87 +13,25 @@ import ru.kruzhok.dialog.DialogProvider;
 class BroadcastDialogBeans {
 
     @Bean
-    DialogAction broadcastContentAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.content", (ctx, arg) -> composer.content(ctx));
+    DialogBindings broadcastSteps(BroadcastComposer composer) {
+        return new DialogBindings()
+                .action("broadcast.content", composer::content)
+                .action("broadcast.municipality", composer::municipality)
+                .action("broadcast.audience", composer::audience)
+                .action("broadcast.ages", composer::ages)
+                .action("broadcast.direction", composer::direction)
+                .action("broadcast.directions-done", composer::directionsDone)
+                .action("broadcast.survey", composer::survey)
+                .action("broadcast.confirm", composer::confirm)
+                .action("broadcast.send-now", composer::sendNow)
+                .action("broadcast.schedule", composer::schedule)
+                .action("broadcast.drop", composer::drop)
+                .provider("broadcast.municipalities", composer::municipalityChoices)
+                .provider("broadcast.audiences", composer::audienceChoices)
+                .provider("broadcast.directions", composer::directionChoices)
+                .provider("broadcast.surveys", composer::surveyChoices)
+                .provider("broadcast.preview", composer::preview)
+                .provider("broadcast.time", composer::time);
     }
 
-    @Bean
-    DialogAction broadcastMunicipalityAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.municipality", (ctx, arg) -> composer.municipality(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastAudienceAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.audience", (ctx, arg) -> composer.audience(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastAgesAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.ages", (ctx, arg) -> composer.ages(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastDirectionAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.direction", (ctx, arg) -> composer.direction(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastDirectionsDoneAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.directions-done", (ctx, arg) -> composer.directionsDone(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastSurveyAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.survey", (ctx, arg) -> composer.survey(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastConfirmAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.confirm", (ctx, arg) -> composer.confirm(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastSendNowAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.send-now", (ctx, arg) -> composer.sendNow(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastScheduleAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.schedule", (ctx, arg) -> composer.schedule(ctx));
-    }
-
-    @Bean
-    DialogAction broadcastDropAction(BroadcastComposer composer) {
-        return DialogAction.of("broadcast.drop", (ctx, arg) -> composer.drop(ctx));
-    }
-
-    @Bean
-    DialogProvider broadcastMunicipalitiesProvider(BroadcastComposer composer) {
-        return DialogProvider.of("broadcast.municipalities", composer::municipalityChoices);
-    }
-
-    @Bean
-    DialogProvider broadcastAudiencesProvider(BroadcastComposer composer) {
-        return DialogProvider.of("broadcast.audiences", composer::audienceChoices);
-    }
-
-    @Bean
-    DialogProvider broadcastDirectionsProvider(BroadcastComposer composer) {
-        return DialogProvider.of("broadcast.directions", composer::directionChoices);
-    }
-
-    @Bean
-    DialogProvider broadcastSurveysProvider(BroadcastComposer composer) {
-        return DialogProvider.of("broadcast.surveys", composer::surveyChoices);
-    }
-
-    @Bean
-    DialogProvider broadcastPreviewProvider(BroadcastComposer composer) {
-        return DialogProvider.of("broadcast.preview", composer::preview);
-    }
-
-    @Bean
-    DialogProvider broadcastTimeProvider(BroadcastComposer composer) {
-        return DialogProvider.of("broadcast.time", composer::time);
-    }
 }

@@ -18,21 +18,4 @@ public interface DialogAction {
     String name();
 
     String run(DialogContext context, String arg);
-
-    /** An action from its name and what it does: a feature's bean that binds a name to one of its methods. */
-    static DialogAction of(String name, java.util.function.BiFunction<DialogContext, String, String> body) {
-        java.util.Objects.requireNonNull(name, "name");
-        java.util.Objects.requireNonNull(body, "body");
-        return new DialogAction() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String run(DialogContext context, String arg) {
-                return body.apply(context, arg);
-            }
-        };
-    }
 }

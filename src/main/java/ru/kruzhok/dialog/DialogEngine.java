@@ -52,22 +52,20 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
 
     private final DialogRegistry registry;
     private final ConversationStore store;
-    private final Map<String, DialogAction> actions;
-    private final Map<String, DialogProvider> providers;
+    private final DialogSteps steps;
     private final List<PlaceholderSource> placeholders;
     private final FreeTextAnswerer freeText;
     private final Map<String, ChatCommand> commands;
     private final DialogProperties properties;
     private final ObjectProvider<StaffGate> staffGate;
 
-    DialogEngine(DialogRegistry registry, ConversationStore store, List<DialogAction> actions,
-                 List<DialogProvider> providers, List<PlaceholderSource> placeholders,
+    DialogEngine(DialogRegistry registry, ConversationStore store, DialogSteps steps,
+                 List<PlaceholderSource> placeholders,
                  FreeTextAnswerer freeText, List<ChatCommand> commands, DialogProperties properties,
                  ObjectProvider<StaffGate> staffGate) {
         this.registry = registry;
         this.store = store;
-        this.actions = actions.stream().collect(Collectors.toUnmodifiableMap(DialogAction::name, Function.identity()));
-        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(DialogProvider::name, Function.identity()));
+        this.steps = steps;
         this.placeholders = placeholders;
         this.freeText = freeText;
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(ChatCommand::name, Function.identity()));
@@ -497,7 +495,7 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     private Reply render(Turn t, Flow flow, Step step, long window, List<Target> targets) {
         DialogProvider.Content content = step.provider() == null
                 ? DialogProvider.Content.of(Map.of())
-                : providers.get(step.provider()).provide(t.ctx);
+                : steps.provider(step.provider()).orElseThrow().provide(t.ctx);
         Function<String, String> lookup = name -> lookup(t, name, content.vars());
         String text = TextTemplates.fill(t.dialogs.text(step.text()), lookup);
         if (t.notice != null) {
@@ -560,15 +558,11 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     // ---- actions, placeholders ----------------------------------------------------------------
 
     private String run(Turn t, Target target) {
-        DialogAction action = actions.get(target.ref());
-        return action.run(t.ctx, target.arg());
+        return steps.action(target.ref()).orElseThrow().run(t.ctx, target.arg());
     }
 
     private void runQuietly(Turn t, String action, String arg) {
-        DialogAction a = actions.get(action);
-        if (a != null) {
-            a.run(t.ctx, arg);
-        }
+        steps.action(action).ifPresent(a -> a.run(t.ctx, arg));
     }
 
     private String fill(Turn t, String template) {

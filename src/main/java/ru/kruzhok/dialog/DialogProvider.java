@@ -14,23 +14,6 @@ public interface DialogProvider {
 
     Content provide(DialogContext context);
 
-    /** A provider from its name and what it supplies: a feature's bean that binds a name to one of its methods. */
-    static DialogProvider of(String name, java.util.function.Function<DialogContext, Content> body) {
-        java.util.Objects.requireNonNull(name, "name");
-        java.util.Objects.requireNonNull(body, "body");
-        return new DialogProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Content provide(DialogContext context) {
-                return body.apply(context);
-            }
-        };
-    }
-
     /**
      * @param vars placeholder values, already in the bot's markup (escape what people typed)
      * @param rows choice buttons, row by row

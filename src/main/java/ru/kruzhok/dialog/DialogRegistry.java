@@ -42,12 +42,10 @@ public class DialogRegistry {
     private final DialogContract contract;
     private volatile Dialogs current;
 
-    DialogRegistry(DialogProperties properties, List<DialogAction> actions, List<DialogProvider> providers,
-                   List<DialogUses> uses, List<PlaceholderSource> placeholders) {
+    DialogRegistry(DialogProperties properties, DialogSteps steps, List<DialogUses> uses,
+                   List<PlaceholderSource> placeholders) {
         this.properties = properties;
-        Set<String> actionNames = actions.stream().map(DialogAction::name).collect(Collectors.toUnmodifiableSet());
-        Set<String> providerNames = providers.stream().map(DialogProvider::name).collect(Collectors.toUnmodifiableSet());
-        this.validator = new FlowValidator(actionNames, providerNames);
+        this.validator = new FlowValidator(steps.actionNames(), steps.providerNames());
         Map<String, String> oldSpellings = new HashMap<>();
         placeholders.forEach(p -> oldSpellings.putAll(p.oldSpellings()));
         this.contract = new DialogContract(uses, placeholders.stream().flatMap(p -> p.names().stream())

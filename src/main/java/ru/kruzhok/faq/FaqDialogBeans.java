@@ -2,8 +2,7 @@ package ru.kruzhok.faq;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ru.kruzhok.dialog.DialogAction;
-import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.dialog.DialogBindings;
 
 /**
  * The names the certificate flow uses in {@code dialogs/certificate.yaml}, each bound to one method
@@ -14,47 +13,16 @@ import ru.kruzhok.dialog.DialogProvider;
 class FaqDialogBeans {
 
     @Bean
-    DialogProvider faqTopicsProvider(FaqChat chat) {
-        return DialogProvider.of("faq.topics", chat::topics);
-    }
-
-    @Bean
-    DialogProvider faqAnswerProvider(FaqChat chat) {
-        return DialogProvider.of("faq.answer", chat::answer);
-    }
-
-    @Bean
-    DialogProvider faqSuggestionsProvider(FaqChat chat) {
-        return DialogProvider.of("faq.suggestions", chat::suggestions);
-    }
-
-    @Bean
-    DialogProvider faqOutsideProvider() {
-        return DialogProvider.of("faq.outside", FaqConversation::outsideReply);
-    }
-
-    @Bean
-    DialogProvider faqSentProvider(DeskHandover handover) {
-        return DialogProvider.of("faq.sent", handover::sent);
-    }
-
-    @Bean
-    DialogAction faqOpenAction(FaqChat chat) {
-        return DialogAction.of("faq.open", (ctx, arg) -> chat.open(ctx));
-    }
-
-    @Bean
-    DialogAction faqHandoverAction(FaqChat chat) {
-        return DialogAction.of("faq.handover", (ctx, arg) -> chat.handOver(ctx));
-    }
-
-    @Bean
-    DialogAction faqAskAction(FaqChat chat) {
-        return DialogAction.of("faq.ask", (ctx, arg) -> chat.ask(ctx));
-    }
-
-    @Bean
-    DialogAction faqFeedbackAction(FaqChat chat) {
-        return DialogAction.of("faq.feedback", chat::feedback);
+    DialogBindings faqSteps(FaqChat chat, DeskHandover handover) {
+        return new DialogBindings()
+                .provider("faq.topics", chat::topics)
+                .provider("faq.answer", chat::answer)
+                .provider("faq.suggestions", chat::suggestions)
+                .provider("faq.outside", FaqConversation::outsideReply)
+                .provider("faq.sent", handover::sent)
+                .action("faq.open", chat::open)
+                .action("faq.handover", chat::handOver)
+                .action("faq.ask", chat::ask)
+                .action("faq.feedback", chat::feedback);
     }
 }

@@ -6,9 +6,8 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.kruzhok.dialog.ChatCommand;
-import ru.kruzhok.dialog.DialogAction;
+import ru.kruzhok.dialog.DialogBindings;
 import ru.kruzhok.dialog.DialogContext;
-import ru.kruzhok.dialog.DialogProvider;
 import ru.kruzhok.dialog.PlaceholderSource;
 
 /**
@@ -19,33 +18,14 @@ import ru.kruzhok.dialog.PlaceholderSource;
 class SurveyDialogBeans {
 
     @Bean
-    DialogProvider surveyOpenProvider(SurveyChat chat) {
-        return DialogProvider.of("survey.open", chat::openSurveys);
-    }
-
-    @Bean
-    DialogProvider surveyQuestionProvider(SurveyChat chat) {
-        return DialogProvider.of("survey.question", chat::question);
-    }
-
-    @Bean
-    DialogAction surveyBeginAction(SurveyChat chat) {
-        return DialogAction.of("survey.begin", (ctx, arg) -> chat.begin(ctx));
-    }
-
-    @Bean
-    DialogAction surveyAnswerAction(SurveyChat chat) {
-        return DialogAction.of("survey.answer", (ctx, arg) -> chat.answer(ctx));
-    }
-
-    @Bean
-    DialogAction surveyAnswerTextAction(SurveyChat chat) {
-        return DialogAction.of("survey.answer-text", (ctx, arg) -> chat.answerText(ctx));
-    }
-
-    @Bean
-    DialogAction surveyBackAction(SurveyChat chat) {
-        return DialogAction.of("survey.back", (ctx, arg) -> chat.back(ctx));
+    DialogBindings surveySteps(SurveyChat chat) {
+        return new DialogBindings()
+                .provider("survey.open", chat::openSurveys)
+                .provider("survey.question", chat::question)
+                .action("survey.begin", chat::begin)
+                .action("survey.answer", chat::answer)
+                .action("survey.answer-text", chat::answerText)
+                .action("survey.back", chat::back);
     }
 
     /** /survey &lt;id&gt; and the deep link /start s_&lt;id&gt;: open that survey (an invitation's button). */

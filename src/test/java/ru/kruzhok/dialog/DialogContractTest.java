@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DialogContractTest {
 
+    private static final DialogSteps NO_STEPS = new DialogSteps(List.of(), List.of());
+
     private static final String MAIN = """
             flow: main
             start: menu
@@ -77,7 +79,7 @@ class DialogContractTest {
     private DialogRegistry start(String main, String texts) throws IOException {
         Files.writeString(dir.resolve("main.yaml"), main);
         Files.writeString(dir.resolve("texts.yaml"), texts);
-        return new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(), List.of(USES), List.of(MUNICIPAL));
+        return new DialogRegistry(new DialogProperties(dir, 20), NO_STEPS, List.of(USES), List.of(MUNICIPAL));
     }
 
     @Test
@@ -140,7 +142,7 @@ class DialogContractTest {
         };
         Files.writeString(dir.resolve("main.yaml"), MAIN);
         Files.writeString(dir.resolve("texts.yaml"), TEXTS);
-        assertThatThrownBy(() -> new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(),
+        assertThatThrownBy(() -> new DialogRegistry(new DialogProperties(dir, 20), NO_STEPS,
                 List.of(USES, command), List.of(MUNICIPAL)))
                 .hasMessageStartingWith("dialogs/staff/desk.yaml:1: ")
                 .hasMessageContaining("нет сценария «desk», а его открывает команда сотрудника");
@@ -154,10 +156,10 @@ class DialogContractTest {
                     text: "Для сотрудников"
                 """;
         Files.writeString(dir.resolve("staff").resolve("desk.yaml"), desk);
-        assertThat(new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(), List.of(USES, command),
+        assertThat(new DialogRegistry(new DialogProperties(dir, 20), NO_STEPS, List.of(USES, command),
                 List.of(MUNICIPAL)).version()).hasSize(8);
         Files.writeString(dir.resolve("staff").resolve("desk.yaml"), desk.replace("staff: true\n", ""));
-        assertThatThrownBy(() -> new DialogRegistry(new DialogProperties(dir, 20), List.of(), List.of(),
+        assertThatThrownBy(() -> new DialogRegistry(new DialogProperties(dir, 20), NO_STEPS,
                 List.of(USES, command), List.of(MUNICIPAL)))
                 .hasMessageStartingWith("dialogs/staff/desk.yaml:1: ")
                 .hasMessageContaining("верните строку «staff: true»");

@@ -98,22 +98,23 @@ class DialogStaffFlowTest {
         Files.writeString(dir.resolve("texts.yaml"), TEXTS);
         Files.createDirectories(dir.resolve("staff"));
         Files.writeString(dir.resolve("staff").resolve("desk.yaml"), DESK);
-        List<DialogAction> actions = List.of(
-                action("desk.content", ctx -> {
+        DialogBindings desk = new DialogBindings()
+                .action("desk.content", ctx -> {
                     seen.add(ctx.var("desk.text") + " | " + ctx.var("desk.text.attachment"));
                     return null;
-                }),
-                action("desk.send", ctx -> {
+                })
+                .action("desk.send", ctx -> {
                     sent.incrementAndGet();
                     ctx.say(Reply.text("Отправлено: " + ctx.var("desk.text")));
                     return null;
-                }),
-                action("desk.drop", ctx -> {
+                })
+                .action("desk.drop", ctx -> {
                     ctx.say(Reply.text("Черновик удалён"));
                     return null;
-                }));
+                });
+        DialogSteps steps = new DialogSteps(desk.actions(), desk.providers());
         DialogProperties properties = new DialogProperties(dir, 20);
-        DialogRegistry registry = new DialogRegistry(properties, actions, List.of(), List.of(), List.of());
+        DialogRegistry registry = new DialogRegistry(properties, steps, List.of(), List.of());
         ConversationStore store = new ConversationStore(null, null, null) {
             @Override
             Optional<ConversationState> load(ChatAddress chat) {
@@ -141,7 +142,7 @@ class DialogStaffFlowTest {
                 return args;
             }
         };
-        engine = new DialogEngine(registry, store, actions, List.of(), List.of(), noAnswer, List.of(jump), properties,
+        engine = new DialogEngine(registry, store, steps, List.of(), noAnswer, List.of(jump), properties,
                 beans.getBeanProvider(StaffGate.class));
     }
 
@@ -265,10 +266,6 @@ class DialogStaffFlowTest {
         Dialogs d = new FlowLoader().load(List.of(new DialogFile("dialogs/main.yaml", main),
                 new DialogFile("dialogs/staff/desk.yaml", desk)), List.of(new DialogFile("dialogs/texts.yaml", TEXTS)));
         new FlowValidator(Set.of("desk.content", "desk.send", "desk.drop"), Set.of()).validate(d);
-    }
-
-    private static DialogAction action(String name, java.util.function.Function<DialogContext, String> run) {
-        return DialogAction.of(name, (ctx, arg) -> run.apply(ctx));
     }
 
     private static Reply only(List<Reply> replies) {
