@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 /**
  * Files under {@code dialogs/} that cannot be used: every problem found, each as
  * {@code file:line: what is wrong}, in words a methodist can act on. The flows, the FAQ and the
- * surveys all report through it, so /reload shows every problem at once, one a line.
+ * surveys and the search vocabulary all report through it, so /reload shows every problem at once,
+ * one a line. An {@link IllegalStateException}: the application cannot start with such files.
  */
-public class DialogFileException extends RuntimeException {
+public class DialogFileException extends IllegalStateException {
 
     /** One problem: where it is and what is wrong. */
     public record Problem(String file, int line, String what) {
@@ -30,6 +31,13 @@ public class DialogFileException extends RuntimeException {
             throw new IllegalArgumentException("no problems");
         }
         this.problems = List.copyOf(problems);
+    }
+
+    /** Throws the problems a loader collected ({@link YamlReader#collecting}), if there are any. */
+    public static void throwIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new DialogFileException(problems);
+        }
     }
 
     public List<Problem> problems() {
