@@ -1,6 +1,8 @@
 package ru.kruzhok.dialog;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,20 @@ public class DialogFileException extends IllegalStateException {
     public static void throwIfAny(List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new DialogFileException(problems);
+        }
+    }
+
+    /**
+     * Reads one part of a file (a file, a step, a question) with a reader that stops at its first
+     * problem: that problem joins {@code problems} and the caller goes on with the next part, so each
+     * broken part is reported at once. Empty when the part had a problem.
+     */
+    public static <T> Optional<T> collect(List<Problem> problems, Supplier<T> part) {
+        try {
+            return Optional.ofNullable(part.get());
+        } catch (DialogFileException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
         }
     }
 

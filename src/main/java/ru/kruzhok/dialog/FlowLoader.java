@@ -45,49 +45,45 @@ final class FlowLoader {
     static final Set<String> INPUT_TYPES = Set.of("text", "number", "contact", "message");
 
     Dialogs load(List<DialogFile> flowFiles, List<DialogFile> textFiles) {
-        // each file stops at its first problem, but every file is read, so /reload names them all
+        // a part (a text, a step, a command) stops at its first problem; every part is read, so /reload names them all
         List<Problem> problems = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, Source> textSources = new LinkedHashMap<>();
         for (DialogFile file : textFiles) {
             YamlReader y = new YamlReader(file.name());
-            collect(problems, () -> {
-                MappingNode root = y.mapping(y.compose(file.content()), "a texts file is a list of 'key: text'");
-                for (NodeTuple t : root.getValue()) {
+            MappingNode root = DialogFileException.collect(problems,
+                    () -> y.mapping(y.compose(file.content()), "a texts file is a list of 'key: text'")).orElse(null);
+            for (NodeTuple t : root == null ? List.<NodeTuple>of() : root.getValue()) {
+                DialogFileException.collect(problems, () -> {
                     String key = y.key(t);
                     if (texts.containsKey(key)) {
                         throw y.error(t.getKeyNode(), "the text '" + key + "' is defined twice");
                     }
-                    texts.put(key, y.scalar(t.getValueNode(), "the text '" + key + "' must be a string"));
-                    textSources.put(key, source(y, t.getKeyNode()));
-                }
-            });
+                    return Map.entry(key, y.scalar(t.getValueNode(), "the text '" + key + "' must be a string"));
+                }).ifPresent(text -> {
+                    texts.put(text.getKey(), text.getValue());
+                    textSources.put(text.getKey(), source(y, t.getKeyNode()));
+                });
+            }
         }
         Map<String, Flow> flows = new LinkedHashMap<>();
         for (DialogFile file : flowFiles) {
             YamlReader y = new YamlReader(file.name());
-            collect(problems, () -> {
-                Flow flow = flow(y, y.compose(file.content()));
+            DialogFileException.collect(problems, () -> flow(y, y.compose(file.content()), problems)).ifPresent(flow -> {
                 if (flows.containsKey(flow.id())) {
-                    throw new DialogFileException(file.name(), flow.source().line(),
-                            "the flow '" + flow.id() + "' is already defined in " + flows.get(flow.id()).source().file());
+                    problems.add(new Problem(file.name(), flow.source().line(),
+                            "the flow '" + flow.id() + "' is already defined in " + flows.get(flow.id()).source().file()));
+                } else {
+                    flows.put(flow.id(), flow);
                 }
-                flows.put(flow.id(), flow);
             });
         }
         DialogFileException.throwIfAny(problems);
         return new Dialogs(Map.copyOf(flows), Map.copyOf(texts), Map.copyOf(textSources), version(flowFiles, textFiles));
     }
 
-    private static void collect(List<Problem> problems, Runnable readFile) {
-        try {
-            readFile.run();
-        } catch (DialogFileException e) {
-            problems.addAll(e.problems());
-        }
-    }
-
-    private Flow flow(YamlReader y, Node node) {
+    /** A flow; a broken step or command is added to {@code problems} and the rest is still read. */
+    private Flow flow(YamlReader y, Node node, List<Problem> problems) {
         MappingNode root = y.mapping(node, "a flow file starts with 'flow:', 'start:' and 'steps:'");
         Map<String, Node> fields = y.fields(root, FLOW_KEYS, "flow");
         String id = y.required(root, fields, "flow");
@@ -101,17 +97,19 @@ final class FlowLoader {
         }
         Map<String, Step> steps = new LinkedHashMap<>();
         for (NodeTuple t : y.mapping(stepsNode, "'steps:' is a list of named steps").getValue()) {
-            String stepId = y.key(t);
-            if (!stepId.matches("[a-z][a-z0-9_-]*")) {
-                throw y.error(t.getKeyNode(), "a step name uses lower-case latin letters, digits, '-' and '_': '" + stepId + "'");
-            }
-            if (stepId.equals(DialogModel.END)) {
-                throw y.error(t.getKeyNode(), "'" + DialogModel.END + "' is not a step name: 'next: end' leaves the flow");
-            }
-            if (steps.containsKey(stepId)) {
-                throw y.error(t.getKeyNode(), "the step '" + stepId + "' is defined twice");
-            }
-            steps.put(stepId, step(y, stepId, t.getValueNode()));
+            DialogFileException.collect(problems, () -> {
+                String stepId = y.key(t);
+                if (!stepId.matches("[a-z][a-z0-9_-]*")) {
+                    throw y.error(t.getKeyNode(), "a step name uses lower-case latin letters, digits, '-' and '_': '" + stepId + "'");
+                }
+                if (stepId.equals(DialogModel.END)) {
+                    throw y.error(t.getKeyNode(), "'" + DialogModel.END + "' is not a step name: 'next: end' leaves the flow");
+                }
+                if (steps.containsKey(stepId)) {
+                    throw y.error(t.getKeyNode(), "the step '" + stepId + "' is defined twice");
+                }
+                return step(y, stepId, t.getValueNode());
+            }).ifPresent(step -> steps.put(step.id(), step));
         }
         boolean staff = fields.containsKey("staff") && y.bool(fields.get("staff"));
         String stale = fields.containsKey("stale") ? y.scalar(fields.get("stale"), "'stale' is a text") : null;
@@ -125,12 +123,14 @@ final class FlowLoader {
         Map<String, Target> commands = new LinkedHashMap<>();
         if (fields.containsKey("commands")) {
             for (NodeTuple t : y.mapping(fields.get("commands"), "'commands:' is a list of 'name: {action: …}'").getValue()) {
-                String name = y.key(t);
-                if (!name.matches("[a-z0-9_]{1,32}")) {
-                    throw y.error(t.getKeyNode(), "a command is written without '/', in latin letters: '" + name + "'");
-                }
-                MappingNode m = y.mapping(t.getValueNode(), "a command leads somewhere: '{action: …, next: …}'");
-                commands.put(name, target(y, m, y.fields(m, TARGET_KEYS, "command"), true));
+                DialogFileException.collect(problems, () -> {
+                    String name = y.key(t);
+                    if (!name.matches("[a-z0-9_]{1,32}")) {
+                        throw y.error(t.getKeyNode(), "a command is written without '/', in latin letters: '" + name + "'");
+                    }
+                    MappingNode m = y.mapping(t.getValueNode(), "a command leads somewhere: '{action: …, next: …}'");
+                    return Map.entry(name, target(y, m, y.fields(m, TARGET_KEYS, "command"), true));
+                }).ifPresent(command -> commands.put(command.getKey(), command.getValue()));
             }
         }
         return new Flow(id, start, steps, source(y, root), staff, stale, commands, closed);

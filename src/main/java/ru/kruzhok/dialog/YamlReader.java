@@ -29,7 +29,9 @@ import ru.kruzhok.dialog.DialogFileException.Problem;
  * problem into a list the loader shares across its files ({@link #collecting}), so a methodist sees
  * all mistakes at once. A collecting reader's methods return {@code null} (or an empty list) after
  * reporting, and the loader goes on with the next entry; a stopping reader throws instead, so the
- * same loader code works either way.
+ * same loader code works either way. The flow and survey loaders, whose checks build on each other,
+ * use a stopping reader part by part (a step, a question, a text) with
+ * {@link DialogFileException#collect}, so they too name every broken part at once.
  */
 public final class YamlReader {
 

@@ -102,6 +102,10 @@ final class FaqLoader {
         String where() {
             return reader.where(node);
         }
+
+        void problem(String what) {
+            reader.problem(node, what);
+        }
     }
 
     private record Located<T>(T value, Place place) {
@@ -196,12 +200,12 @@ final class FaqLoader {
         for (Located<FaqTopic> t : topics) {
             for (String rel : t.value().related()) {
                 if (!ids.contains(rel) || outside.containsKey(rel)) {
-                    t.place().reader().problem(t.place().node(), "topic '" + t.value().id() + "' names unknown related topic '" + rel + "'");
+                    t.place().problem("topic '" + t.value().id() + "' names unknown related topic '" + rel + "'");
                 }
             }
         }
         subject.keySet().stream().filter(id -> !ids.contains(id)).forEach(id ->
-                subjectWhere.get(id).reader().problem(subjectWhere.get(id).node(), "subject words for unknown topic '" + id + "'"));
+                subjectWhere.get(id).problem("subject words for unknown topic '" + id + "'"));
         DialogFileException.throwIfAny(problems);
         return new FaqKnowledgeBase(topics.stream().map(Located::value).toList(), outside, synonyms, filler, subject,
                 domain);

@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import ru.kruzhok.dialog.DialogFileException;
+import ru.kruzhok.dialog.DialogFileException.Problem;
 import ru.kruzhok.dialog.YamlReader;
 import ru.kruzhok.survey.Survey.Audience;
 import ru.kruzhok.survey.Survey.Kind;
@@ -74,13 +75,18 @@ final class SurveyLoader {
         List<Question> questions = new ArrayList<>();
         Map<String, Node> skipNodes = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
+        // a question stops at its first problem; every question is read, so all broken ones are named at once
+        List<Problem> problems = new ArrayList<>();
         for (Node qn : seq.getValue()) {
-            Question q = question(y, qn, skipNodes);
-            if (!ids.add(q.id())) {
-                throw y.error(qn, "the question id '" + q.id() + "' is used twice");
-            }
-            questions.add(q);
+            DialogFileException.collect(problems, () -> question(y, qn, skipNodes)).ifPresent(q -> {
+                if (!ids.add(q.id())) {
+                    problems.add(new Problem(name, YamlReader.line(qn), "the question id '" + q.id() + "' is used twice"));
+                } else {
+                    questions.add(q);
+                }
+            });
         }
+        DialogFileException.throwIfAny(problems);
         checkSkips(y, questions, skipNodes);
         return new Survey(id, title, intro, anonymous, opens, closes, audience, perChild, List.copyOf(questions), name);
     }
