@@ -1,11 +1,15 @@
 package ru.kruzhok.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ru.kruzhok.dialog.DialogFileException;
+import ru.kruzhok.dialog.DialogProperties;
 
 /** A methodist's mistakes in dialogs/search/vocabulary.yaml are all named at once, with file and line. */
 class SearchVocabularyLoaderTest {
@@ -51,5 +55,17 @@ class SearchVocabularyLoaderTest {
     void brokenYamlIsRefusedWithItsLine() {
         assertThat(refused("directions:\n  arts: [творчество\n").getMessage())
                 .startsWith("dialogs/search/vocabulary.yaml:").contains("not valid YAML");
+    }
+
+    @Test
+    void aBrokenVocabularyIsNotReloadedAndTheOldOneKeepsSearching(@TempDir Path dialogs) throws Exception {
+        Files.createDirectories(dialogs.resolve("search"));
+        Files.copy(Path.of("dialogs/search/vocabulary.yaml"), dialogs.resolve("search/vocabulary.yaml"));
+        SearchTextParser parser = new SearchTextParser(new DialogProperties(dialogs, 20));
+        Files.writeString(dialogs.resolve("search/vocabulary.yaml"), "directions:\n  sport: [спорт]\n");
+
+        assertThatThrownBy(parser::stage).isInstanceOf(DialogFileException.class)
+                .hasMessage("dialogs/search/vocabulary.yaml:2: unknown direction 'sport', expected one of "
+                        + "[technical, science, arts, sports, tourism, social]");
     }
 }

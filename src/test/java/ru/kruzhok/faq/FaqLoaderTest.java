@@ -72,6 +72,23 @@ class FaqLoaderTest {
     }
 
     @Test
+    void anEmptyFileIsAllowed() {
+        FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A),
+                new FaqLoader.Source("new.yaml", "# a topic file being written\n")));
+        assertThat(kb.topics()).hasSize(2);
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsNamedAtOnce() {
+        DialogFileException e = assertThrowsOn(List.of(
+                new FaqLoader.Source("a.yaml", TOPIC_A.replace("title: Кому положен", "title: \"\"")),
+                new FaqLoader.Source("b.yaml", "topics:\n  - id: b.one\n    colour: red\n"),
+                new FaqLoader.Source("c.yaml", "filler: [ну]\nfiller: [вот]\n")));
+        assertThat(lines(e)).contains("a.yaml:10: 'title' is empty", "c.yaml:2: 'filler' is given twice")
+                .anyMatch(line -> line.startsWith("b.yaml:3: unknown key 'colour'"));
+    }
+
+    @Test
     void subjectAndDomainWordsLoad() {
         FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A),
                 new FaqLoader.Source("synonyms.yaml", """
