@@ -79,10 +79,10 @@ public final class YamlReader {
             return new Yaml(options).compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems(new Problem(file, line, "not valid YAML: " + e.getProblem()));
+            report(new Problem(file, line, "not valid YAML: " + e.getProblem()));
             return null;
         } catch (IOException e) {
-            problems(new Problem(file, 1, "cannot read: " + e.getMessage()));
+            report(new Problem(file, 1, "cannot read: " + e.getMessage()));
             return null;
         }
     }
@@ -92,12 +92,11 @@ public final class YamlReader {
      * and returns null, so {@code return reader.problem(node, "…")} reads the same in both.
      */
     public <T> T problem(Node node, String what) {
-        problems(new Problem(file, line(node), what));
+        report(new Problem(file, line(node), what));
         return null;
     }
 
-    /** Reports a problem found elsewhere (another file, a check across files). */
-    public void problems(Problem problem) {
+    private void report(Problem problem) {
         if (problems == null) {
             throw new DialogFileException(List.of(problem));
         }
