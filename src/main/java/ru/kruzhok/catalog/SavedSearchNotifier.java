@@ -98,7 +98,7 @@ class SavedSearchNotifier {
                 .replace("{filters}", SavedSearches.describe(saved.filters(), texts::text)));
         int n = 0;
         for (Program p : news.subList(0, Math.min(SHOWN, news.size()))) {
-            text.append("\n\n").append(SearchResultsProvider.card(++n, p));
+            text.append("\n\n").append(ProgramCard.compact(++n, p));
             if (p.url() != null && p.url().startsWith("http")) {
                 text.append("\n[").append(texts.text("saved_search_apply")).append("](").append(p.url()).append(')');
             }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import ru.kruzhok.channel.ChatAddress;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.direction.Direction;
+import ru.kruzhok.parent.Ages;
 import ru.kruzhok.parent.ParentDataDeleted;
 import ru.kruzhok.parent.ParentProfiles;
 
@@ -140,7 +141,7 @@ class SavedSearches {
         List<String> parts = new ArrayList<>();
         Direction.fromApiName(f.direction()).ifPresent(d -> parts.add(d.title().toLowerCase()));
         if (f.age() != null) {
-            parts.add(f.age() + " " + SearchChoices.years(f.age()));
+            parts.add(Ages.inYears(f.age()));
         }
         if (f.district() != null) {
             parts.add(Markup.escape(f.district()));

@@ -1,7 +1,6 @@
 package ru.kruzhok.catalog;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,33 +13,35 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.dialog.DialogFileException;
+import ru.kruzhok.dialog.DialogFileException.Problem;
+import ru.kruzhok.dialog.YamlReader;
+import ru.kruzhok.dialog.YamlReader.Item;
 import ru.kruzhok.direction.Direction;
 
 /**
  * Reads and checks {@code dialogs/search/vocabulary.yaml}. A methodist edits it by hand, so every
  * mistake is reported with the file and line, all at once, and the file is refused whole: a
- * half-read vocabulary would silently stop understanding some searches.
+ * half-read vocabulary would silently stop understanding some searches. Reads through the dialogs'
+ * collecting {@link YamlReader}, so problems come as the other dialog files' do ({@link DialogFileException}).
  */
 final class SearchVocabularyLoader {
 
     static final String FILE = "search/vocabulary.yaml";
     private static final Set<String> KEYS = Set.of("directions", "activities", "nearby", "filler", "question-words");
+    private static final Set<String> ACTIVITY_KEYS = Set.of("words", "direction", "titles");
+    private static final String EXPECTED_LIST = "expected a list: [слово, слово] or lines starting with '- '";
 
-    private final String name;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final YamlReader y;
     /** stem → where it was first declared, so one word never means two things. */
     private final Map<String, Declared> declared = new HashMap<>();
 
     private SearchVocabularyLoader(String name) {
-        this.name = name;
+        this.y = YamlReader.collecting(name, problems);
     }
 
     /** {@code dialogsDir/search/vocabulary.yaml} when it exists, otherwise the copy packaged in the jar. */
@@ -57,6 +58,7 @@ final class SearchVocabularyLoader {
         }
     }
 
+    /** @throws DialogFileException with every problem of the file */
     static SearchVocabulary parse(String name, String text) {
         return new SearchVocabularyLoader(name).read(text);
     }
@@ -67,54 +69,34 @@ final class SearchVocabularyLoader {
         List<List<SearchVocabulary.Term>> nearby = new ArrayList<>();
         List<String> filler = new ArrayList<>();
         List<List<SearchVocabulary.Term>> questionWords = new ArrayList<>();
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new IllegalStateException(name + ":" + line + ": not valid YAML: " + e.getProblem());
-        }
-        if (!(root instanceof MappingNode map)) {
-            throw new IllegalStateException(name + ":1: expected the sections " + KEYS);
-        }
-        for (NodeTuple section : map.getValue()) {
-            String key = scalar(section.getKeyNode());
-            Node value = section.getValueNode();
-            switch (key == null ? "" : key) {
+        Node root = y.compose(text);
+        Map<String, Node> sections = root == null ? Map.of() : y.fields(root, KEYS, "vocabulary file", "expected the sections " + KEYS);
+        for (Map.Entry<String, Node> section : sections.entrySet()) {
+            Node value = section.getValue();
+            switch (section.getKey()) {
                 case "directions" -> directions(value, directions);
                 case "activities" -> {
-                    for (Node a : sequence(value)) {
-                        SearchVocabulary.Activity activity = activity(a);
-                        if (activity != null) {
-                            activities.add(activity);
-                        }
+                    for (Node a : y.sequence(value, EXPECTED_LIST)) {
+                        activities.add(activity(a));
                     }
                 }
                 case "nearby" -> words(value).forEach(w -> phrase(w, "nearby", nearby));
-                case "filler" -> words(value).forEach(w -> filler.add(w.text().toLowerCase().replace('ё', 'е')));
-                case "question-words" -> words(value).forEach(w -> phrase(w, "question-words", questionWords));
-                default -> problem(section.getKeyNode(), "unknown section '" + key + "', expected one of " + KEYS);
+                case "filler" -> words(value).forEach(w -> filler.add(normal(w.text())));
+                default -> words(value).forEach(w -> phrase(w, "question-words", questionWords));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", problems));
-        }
+        DialogFileException.throwIfAny(problems);
         return new SearchVocabulary(directions, activities, nearby, filler, questionWords);
     }
 
     private void directions(Node value, Map<SearchVocabulary.Term, Direction> into) {
-        if (!(value instanceof MappingNode map)) {
-            problem(value, "'directions' lists words under each direction: technical: [техника, …]");
-            return;
-        }
-        for (NodeTuple t : map.getValue()) {
-            String code = scalar(t.getKeyNode());
-            Direction direction = Direction.fromApiName(code).orElse(null);
+        MappingNode map = y.mapping(value, "'directions' lists words under each direction: technical: [техника, …]");
+        for (NodeTuple t : map == null ? List.<NodeTuple>of() : map.getValue()) {
+            Direction direction = direction(t.getKeyNode());
             if (direction == null) {
-                problem(t.getKeyNode(), "unknown direction '" + code + "', expected one of " + directionNames());
                 continue;
             }
-            for (Word w : words(t.getValueNode())) {
+            for (Item w : words(t.getValueNode())) {
                 SearchVocabulary.Term term = SearchVocabulary.Term.of(w.text());
                 if (declare(term.stem(), w, t.getValueNode())) {
                     into.put(term, direction);
@@ -124,45 +106,40 @@ final class SearchVocabularyLoader {
     }
 
     private SearchVocabulary.Activity activity(Node node) {
-        if (!(node instanceof MappingNode map)) {
-            problem(node, "an activity is '- words: [...]' with optional 'direction:' and 'titles:'");
-            return null;
-        }
-        Direction direction = null;
+        Map<String, Node> f = y.fields(node, ACTIVITY_KEYS, "search activity",
+                "an activity is '- words: [...]' with optional 'direction:' and 'titles:'");
+        Direction direction = f.containsKey("direction") ? direction(f.get("direction")) : null;
         List<SearchVocabulary.Term> terms = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = scalar(t.getKeyNode());
-            switch (key == null ? "" : key) {
-                case "direction" -> {
-                    String code = scalar(t.getValueNode());
-                    direction = Direction.fromApiName(code).orElse(null);
-                    if (direction == null) {
-                        problem(t.getValueNode(), "unknown direction '" + code + "', expected one of " + directionNames());
-                    }
+        if (f.containsKey("words")) {
+            for (Item w : words(f.get("words"))) {
+                SearchVocabulary.Term term = SearchVocabulary.Term.of(w.text());
+                if (declare(term.stem(), w, f.get("words"))) {
+                    terms.add(term);
                 }
-                case "words" -> {
-                    for (Word w : words(t.getValueNode())) {
-                        SearchVocabulary.Term term = SearchVocabulary.Term.of(w.text());
-                        if (declare(term.stem(), w, t.getValueNode())) {
-                            terms.add(term);
-                        }
-                    }
-                }
-                case "titles" -> words(t.getValueNode()).forEach(w -> titles.add(w.text().toLowerCase().replace('ё', 'е')));
-                default -> problem(t.getKeyNode(), "unknown key '" + key + "' in an activity, expected words, direction, titles");
             }
         }
+        List<String> titles = f.containsKey("titles")
+                ? words(f.get("titles")).stream().map(w -> normal(w.text())).toList() : List.of();
         if (terms.isEmpty() && problems.isEmpty()) {
-            problem(node, "an activity needs at least one word in 'words'");
+            y.problem(node, "an activity needs at least one word in 'words'");
         }
         return new SearchVocabulary.Activity(terms, direction, titles);
     }
 
-    private void phrase(Word w, String section, List<List<SearchVocabulary.Term>> into) {
+    /** A direction by its API name (technical, arts…), or null after a problem. */
+    private Direction direction(Node node) {
+        String code = y.scalar(node, "a direction is one of " + directionNames());
+        Direction direction = Direction.fromApiName(code).orElse(null);
+        if (direction == null && code != null) {
+            y.problem(node, "unknown direction '" + code + "', expected one of " + directionNames());
+        }
+        return direction;
+    }
+
+    private void phrase(Item w, String section, List<List<SearchVocabulary.Term>> into) {
         List<SearchVocabulary.Term> terms = SearchVocabulary.terms(w.text());
         if (terms.isEmpty()) {
-            problem(w.node(), "an empty phrase in '" + section + "'");
+            y.problem(w.node(), "an empty phrase in '" + section + "'");
         } else {
             into.add(terms);
         }
@@ -172,14 +149,13 @@ final class SearchVocabularyLoader {
      * False when the stem is already known: silently for another form of a word of the same list
      * («техническая», «технический»), with a problem when it already means something else.
      */
-    private boolean declare(String stem, Word w, Node list) {
-        String where = name + ":" + line(w.node());
-        Declared earlier = declared.putIfAbsent(stem, new Declared(list, where));
+    private boolean declare(String stem, Item w, Node list) {
+        Declared earlier = declared.putIfAbsent(stem, new Declared(list, y.where(w.node())));
         if (earlier == null) {
             return true;
         }
         if (earlier.list() != list) {
-            problem(w.node(), "the word '" + w.text() + "' is already listed at " + earlier.where() + "; one word, one meaning");
+            y.problem(w.node(), "the word '" + w.text() + "' is already listed at " + earlier.where() + "; one word, one meaning");
         }
         return false;
     }
@@ -187,43 +163,15 @@ final class SearchVocabularyLoader {
     private record Declared(Node list, String where) {
     }
 
-    private record Word(String text, Node node) {
+    private List<Item> words(Node value) {
+        return y.items(value, EXPECTED_LIST, "expected a word");
     }
 
-    private List<Word> words(Node value) {
-        List<Word> out = new ArrayList<>();
-        for (Node n : sequence(value)) {
-            String w = scalar(n);
-            if (w == null || w.isBlank()) {
-                problem(n, "expected a word");
-            } else {
-                out.add(new Word(w.strip(), n));
-            }
-        }
-        return out;
-    }
-
-    private List<Node> sequence(Node value) {
-        if (value instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        problem(value, "expected a list: [слово, слово] or lines starting with '- '");
-        return List.of();
-    }
-
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
+    private static String normal(String word) {
+        return word.toLowerCase().replace('ё', 'е');
     }
 
     private static String directionNames() {
         return java.util.Arrays.stream(Direction.values()).map(Direction::apiName).toList().toString();
-    }
-
-    private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
-    private void problem(Node node, String what) {
-        problems.add(name + ":" + line(node) + ": " + what);
     }
 }

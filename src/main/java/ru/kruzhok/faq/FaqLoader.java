@@ -1,7 +1,6 @@
 package ru.kruzhok.faq;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,21 +18,21 @@ import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import ru.kruzhok.dialog.DialogFileException;
+import ru.kruzhok.dialog.DialogFileException.Problem;
+import ru.kruzhok.dialog.YamlReader;
 import ru.kruzhok.municipality.MunicipalPlaceholders;
 
 /**
  * Reads and checks the knowledge base. Staff edit these files by hand, so every mistake stops
  * start-up with the file, the line and what is wrong — a broken answer is never shown to a parent.
  *
- * <p>Uses SnakeYAML's node tree (not object binding) because only the nodes carry line numbers.
+ * <p>Reads through the dialogs' {@link YamlReader}, collecting: every problem of every file is reported
+ * at once ({@link DialogFileException}). A file with nothing in it is allowed.
  */
 final class FaqLoader {
 
@@ -45,7 +44,9 @@ final class FaqLoader {
             "related", "action");
     private static final Set<String> FILE_KEYS = Set.of("topics", "outside", "synonyms", "filler", "subject", "domain");
 
-    private final List<String> errors = new ArrayList<>();
+    private static final String EXPECTED_LIST = "expected a list";
+
+    private final List<Problem> problems = new ArrayList<>();
 
     private FaqLoader() {
     }
@@ -61,7 +62,7 @@ final class FaqLoader {
             sources = fromClasspath();
         }
         if (sources.isEmpty()) {
-            throw new FaqFileException(List.of(directory + ": no *.yaml files, and none packaged in the jar"));
+            throw new DialogFileException(directory, 1, "no *.yaml files, and none packaged in the jar");
         }
         return parse(sources);
     }
@@ -96,7 +97,18 @@ final class FaqLoader {
         }
     }
 
-    private record Located<T>(T value, String where) {
+    /** Where something was read, to report a problem found once every file is read. */
+    private record Place(YamlReader reader, Node node) {
+        String where() {
+            return reader.where(node);
+        }
+
+        void problem(String what) {
+            reader.problem(node, what);
+        }
+    }
+
+    private record Located<T>(T value, Place place) {
     }
 
     private FaqKnowledgeBase read(List<Source> sources) {
@@ -106,58 +118,45 @@ final class FaqLoader {
         Set<String> filler = new LinkedHashSet<>();
         Map<String, List<String>> subject = new LinkedHashMap<>();
         List<String> domain = new ArrayList<>();
-        Map<String, String> subjectWhere = new HashMap<>();
+        Map<String, Place> subjectWhere = new HashMap<>();
         Map<String, String> idWhere = new HashMap<>();
 
         for (Source source : sources) {
-            Node root;
-            try {
-                root = new Yaml(new LoaderOptions()).compose(new StringReader(source.text()));
-            } catch (MarkedYAMLException e) {
-                int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-                errors.add(source.name() + ":" + line + ": not valid YAML: " + e.getProblem());
-                continue;
-            }
+            YamlReader y = YamlReader.collecting(source.name(), problems);
+            Node root = y.composeOrEmpty(source.text());
             if (root == null) {
                 continue;
             }
-            if (!(root instanceof MappingNode map)) {
-                error(source, root, "expected keys " + FILE_KEYS);
-                continue;
-            }
-            for (NodeTuple entry : map.getValue()) {
-                String key = scalar(source, entry.getKeyNode());
-                Node value = entry.getValueNode();
-                switch (key == null ? "" : key) {
+            Map<String, Node> sections = y.fields(root, FILE_KEYS, "knowledge base file", "expected keys " + FILE_KEYS);
+            for (Map.Entry<String, Node> entry : sections.entrySet()) {
+                Node value = entry.getValue();
+                switch (entry.getKey()) {
                     case "topics" -> {
-                        for (Node t : sequence(source, value)) {
-                            FaqTopic topic = topic(source, t);
-                            if (topic == null) {
-                                // keep the id known, so one broken topic does not also break its neighbours' related lists
-                                String id = idOf(t);
-                                if (id != null) {
-                                    idWhere.putIfAbsent(id, where(source, t));
-                                }
-                            } else {
-                                String where = where(source, t);
-                                String earlier = idWhere.putIfAbsent(topic.id(), where);
-                                if (earlier != null) {
-                                    errors.add(where + ": topic id '" + topic.id() + "' is already used at " + earlier);
-                                } else {
-                                    topics.add(new Located<>(topic, where));
-                                }
+                        for (Node t : y.sequence(value, EXPECTED_LIST)) {
+                            FaqTopic topic = topic(y, t);
+                            String id = topic == null ? idOf(t) : topic.id();
+                            if (id == null) {
+                                continue;
+                            }
+                            // a broken topic keeps its id known, so its neighbours' related lists do not break too
+                            String earlier = idWhere.putIfAbsent(id, y.where(t));
+                            if (topic != null && earlier != null) {
+                                y.problem(t, "topic id '" + id + "' is already used at " + earlier);
+                            } else if (topic != null) {
+                                topics.add(new Located<>(topic, new Place(y, t)));
                             }
                         }
                     }
                     case "outside" -> {
-                        for (Node o : sequence(source, value)) {
-                            Map<String, Node> fields = mapping(source, o, Set.of("id", "paraphrases"));
-                            String id = text(source, fields.get("id"), o, "id");
-                            List<String> phrases = strings(source, fields.get("paraphrases"), o, "paraphrases");
+                        for (Node o : y.sequence(value, EXPECTED_LIST)) {
+                            Map<String, Node> fields = y.fields(o, Set.of("id", "paraphrases"), "kind of question",
+                                    "expected keys [id, paraphrases]");
+                            String id = text(y, o, fields, "id");
+                            List<String> phrases = strings(y, fields.get("paraphrases"), o, "paraphrases");
                             if (id != null) {
-                                String earlier = idWhere.putIfAbsent(id, where(source, o));
+                                String earlier = idWhere.putIfAbsent(id, y.where(o));
                                 if (earlier != null) {
-                                    error(source, o, "id '" + id + "' is already used at " + earlier);
+                                    y.problem(o, "id '" + id + "' is already used at " + earlier);
                                 } else if (!phrases.isEmpty()) {
                                     outside.put(id, phrases);
                                 }
@@ -165,38 +164,34 @@ final class FaqLoader {
                         }
                     }
                     case "synonyms" -> {
-                        for (Node g : sequence(source, value)) {
-                            List<String> group = strings(source, g, g, "synonym group");
+                        for (Node g : y.sequence(value, EXPECTED_LIST)) {
+                            List<String> group = strings(y, g, g, "synonym group");
                             if (group.size() < 2) {
-                                error(source, g, "a synonym group needs at least two words");
+                                y.problem(g, "a synonym group needs at least two words");
                             } else {
                                 synonyms.add(group);
                             }
                         }
                     }
-                    case "filler" -> filler.addAll(strings(source, value, value, "filler"));
-                    case "domain" -> domain.addAll(strings(source, value, value, "domain"));
-                    case "subject" -> {
-                        if (!(value instanceof MappingNode topicsWords)) {
-                            error(source, value, "expected topic ids with their subject words");
-                            continue;
-                        }
-                        for (NodeTuple t : topicsWords.getValue()) {
-                            String id = scalar(source, t.getKeyNode());
-                            List<String> words = strings(source, t.getValueNode(), t.getKeyNode(), "subject of " + id);
+                    case "filler" -> filler.addAll(strings(y, value, value, "filler"));
+                    case "domain" -> domain.addAll(strings(y, value, value, "domain"));
+                    default -> { // subject
+                        MappingNode topicsWords = y.mapping(value, "expected topic ids with their subject words");
+                        for (NodeTuple t : topicsWords == null ? List.<NodeTuple>of() : topicsWords.getValue()) {
+                            String id = y.scalar(t.getKeyNode(), "expected a text");
+                            List<String> words = strings(y, t.getValueNode(), t.getKeyNode(), "subject of " + id);
                             if (id == null) {
                                 continue;
                             }
-                            String where = where(source, t.getKeyNode());
-                            String earlier = subjectWhere.putIfAbsent(id.strip(), where);
+                            Place earlier = subjectWhere.putIfAbsent(id.strip(), new Place(y, t.getKeyNode()));
                             if (earlier != null) {
-                                errors.add(where + ": subject words of '" + id.strip() + "' are already given at " + earlier);
+                                y.problem(t.getKeyNode(), "subject words of '" + id.strip() + "' are already given at "
+                                        + earlier.where());
                             } else {
                                 subject.put(id.strip(), words);
                             }
                         }
                     }
-                    default -> error(source, entry.getKeyNode(), "unknown key '" + key + "', expected one of " + FILE_KEYS);
                 }
             }
         }
@@ -205,50 +200,48 @@ final class FaqLoader {
         for (Located<FaqTopic> t : topics) {
             for (String rel : t.value().related()) {
                 if (!ids.contains(rel) || outside.containsKey(rel)) {
-                    errors.add(t.where() + ": topic '" + t.value().id() + "' names unknown related topic '" + rel + "'");
+                    t.place().problem("topic '" + t.value().id() + "' names unknown related topic '" + rel + "'");
                 }
             }
         }
         subject.keySet().stream().filter(id -> !ids.contains(id)).forEach(id ->
-                errors.add(subjectWhere.get(id) + ": subject words for unknown topic '" + id + "'"));
-        if (!errors.isEmpty()) {
-            throw new FaqFileException(errors);
-        }
+                subjectWhere.get(id).problem("subject words for unknown topic '" + id + "'"));
+        DialogFileException.throwIfAny(problems);
         return new FaqKnowledgeBase(topics.stream().map(Located::value).toList(), outside, synonyms, filler, subject,
                 domain);
     }
 
-    private FaqTopic topic(Source source, Node node) {
-        int before = errors.size();
-        Map<String, Node> f = mapping(source, node, TOPIC_KEYS);
-        String id = text(source, f.get("id"), node, "id");
+    private FaqTopic topic(YamlReader y, Node node) {
+        int before = problems.size();
+        Map<String, Node> f = y.fields(node, TOPIC_KEYS, "topic", "expected keys " + TOPIC_KEYS);
+        String id = text(y, node, f, "id");
         if (id != null && !id.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
-            error(source, f.get("id"), "topic id '" + id + "' must look like 'certificate.how-to-get'");
+            y.problem(f.get("id"), "topic id '" + id + "' must look like 'certificate.how-to-get'");
         }
-        String title = text(source, f.get("title"), node, "title");
+        String title = text(y, node, f, "title");
         if (title != null && title.length() > FaqTopic.MAX_TITLE) {
-            error(source, f.get("title"), "title '" + title + "' is " + title.length() + " characters, at most "
+            y.problem(f.get("title"), "title '" + title + "' is " + title.length() + " characters, at most "
                     + FaqTopic.MAX_TITLE + " fit on a button");
         }
-        String category = text(source, f.get("category"), node, "category");
-        List<String> paraphrases = strings(source, f.get("paraphrases"), node, "paraphrases");
+        String category = text(y, node, f, "category");
+        List<String> paraphrases = strings(y, f.get("paraphrases"), node, "paraphrases");
         if (paraphrases.isEmpty() && f.get("paraphrases") != null) {
-            error(source, f.get("paraphrases"), "topic '" + id + "' has no paraphrases");
+            y.problem(f.get("paraphrases"), "topic '" + id + "' has no paraphrases");
         }
-        String answer = text(source, f.get("answer"), node, "answer");
+        String answer = text(y, node, f, "answer");
         if (answer != null) {
             for (String p : AnswerTemplate.placeholders(answer)) {
                 if (!AnswerTemplate.PLACEHOLDERS.contains(p)) {
                     String now = MunicipalPlaceholders.OLD_SPELLINGS.get(p);
-                    error(source, f.get("answer"), "unknown placeholder {" + p + "} in the answer of '" + id
+                    y.problem(f.get("answer"), "unknown placeholder {" + p + "} in the answer of '" + id
                             + (now != null ? "': it is written {" + now + "} now"
                                     : "', known: " + AnswerTemplate.PLACEHOLDERS.stream().sorted().toList()));
                 }
             }
         }
-        List<String> related = f.get("related") == null ? List.of() : strings(source, f.get("related"), node, "related");
-        String action = f.get("action") == null ? null : text(source, f.get("action"), node, "action");
-        if (errors.size() > before) {
+        List<String> related = f.get("related") == null ? List.of() : strings(y, f.get("related"), node, "related");
+        String action = f.get("action") == null ? null : text(y, node, f, "action");
+        if (problems.size() > before) {
             return null;
         }
         return new FaqTopic(id, title, category, paraphrases, answer, related, action);
@@ -266,76 +259,18 @@ final class FaqLoader {
         return null;
     }
 
-    private Map<String, Node> mapping(Source source, Node node, Set<String> allowed) {
-        Map<String, Node> fields = new HashMap<>();
-        if (!(node instanceof MappingNode map)) {
-            error(source, node, "expected keys " + allowed);
-            return fields;
-        }
-        for (NodeTuple t : map.getValue()) {
-            String key = scalar(source, t.getKeyNode());
-            if (key != null && !allowed.contains(key)) {
-                error(source, t.getKeyNode(), "unknown key '" + key + "', expected one of " + allowed);
-            } else if (key != null) {
-                fields.put(key, t.getValueNode());
-            }
-        }
-        return fields;
-    }
-
-    private List<Node> sequence(Source source, Node node) {
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        error(source, node, "expected a list");
-        return List.of();
-    }
-
-    /** A required non-blank text field. */
-    private String text(Source source, Node value, Node owner, String name) {
-        if (value == null) {
-            error(source, owner, "'" + name + "' is missing");
-            return null;
-        }
-        String s = scalar(source, value);
-        if (s == null || s.isBlank()) {
-            error(source, value, "'" + name + "' is empty");
-            return null;
-        }
-        return s.strip();
+    /** A required non-blank text field, stripped. */
+    private static String text(YamlReader y, Node owner, Map<String, Node> fields, String name) {
+        String s = y.required(owner, fields, name);
+        return s == null ? null : s.strip();
     }
 
     /** A required list of non-blank texts. */
-    private List<String> strings(Source source, Node value, Node owner, String name) {
+    private static List<String> strings(YamlReader y, Node value, Node owner, String name) {
         if (value == null) {
-            error(source, owner, "'" + name + "' is missing");
+            y.problem(owner, "'" + name + "' is missing");
             return List.of();
         }
-        List<String> list = new ArrayList<>();
-        for (Node item : sequence(source, value)) {
-            String s = scalar(source, item);
-            if (s == null || s.isBlank()) {
-                error(source, item, "empty entry in '" + name + "'");
-            } else {
-                list.add(s.strip());
-            }
-        }
-        return list;
-    }
-
-    private String scalar(Source source, Node node) {
-        if (node instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        error(source, node, "expected a text");
-        return null;
-    }
-
-    private void error(Source source, Node node, String message) {
-        errors.add(where(source, node) + ": " + message);
-    }
-
-    private static String where(Source source, Node node) {
-        return source.name() + ":" + (node == null ? 0 : node.getStartMark().getLine() + 1);
+        return y.items(value, EXPECTED_LIST, "empty entry in '" + name + "'").stream().map(YamlReader.Item::text).toList();
     }
 }

@@ -182,6 +182,27 @@ class FlowValidationTest {
     }
 
     @Test
+    void everyBrokenStepAndTextIsNamedAtOnce() {
+        assertThatThrownBy(() -> new FlowLoader().load(List.of(new DialogFile("dialogs/main.yaml", """
+                flow: main
+                start: menu
+                steps:
+                  menu:
+                    txet: hello
+                  next:
+                    text: hello
+                  Other:
+                    text: hello
+                """)), List.of(new DialogFile("dialogs/texts.yaml", TEXTS + "hello: \"Ещё раз\"\n"))))
+                .isInstanceOf(DialogFileException.class)
+                .hasMessage(String.join("\n",
+                        "dialogs/texts.yaml:2: the text 'hello' is defined twice",
+                        "dialogs/main.yaml:5: unknown key 'txet' in a step; allowed: back, buttons, choice, entry, input, "
+                                + "provider, text",
+                        "dialogs/main.yaml:8: a step name uses lower-case latin letters, digits, '-' and '_': 'Other'"));
+    }
+
+    @Test
     void brokenYamlIsRefusedWithItsLine() {
         refused("""
                 flow: main

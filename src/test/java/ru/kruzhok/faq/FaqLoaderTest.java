@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import ru.kruzhok.dialog.DialogFileException;
 
 class FaqLoaderTest {
 
@@ -26,10 +27,15 @@ class FaqLoaderTest {
                 answer: Детям от {certificate.ageFrom} лет.
             """;
 
-    private static FaqFileException failure(String yaml) {
+    /** Each problem as the staff member reads it: {@code file:line: what is wrong}. */
+    private static List<String> lines(DialogFileException e) {
+        return e.problems().stream().map(Object::toString).toList();
+    }
+
+    private static DialogFileException failure(String yaml) {
         try {
             FaqLoader.parse(List.of(new FaqLoader.Source("broken.yaml", yaml)));
-        } catch (FaqFileException e) {
+        } catch (DialogFileException e) {
             return e;
         }
         throw new AssertionError("expected the knowledge base to be rejected");
@@ -66,6 +72,23 @@ class FaqLoaderTest {
     }
 
     @Test
+    void anEmptyFileIsAllowed() {
+        FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A),
+                new FaqLoader.Source("new.yaml", "# a topic file being written\n")));
+        assertThat(kb.topics()).hasSize(2);
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsNamedAtOnce() {
+        DialogFileException e = assertThrowsOn(List.of(
+                new FaqLoader.Source("a.yaml", TOPIC_A.replace("title: Кому положен", "title: \"\"")),
+                new FaqLoader.Source("b.yaml", "topics:\n  - id: b.one\n    colour: red\n"),
+                new FaqLoader.Source("c.yaml", "filler: [ну]\nfiller: [вот]\n")));
+        assertThat(lines(e)).contains("a.yaml:10: 'title' is empty", "c.yaml:2: 'filler' is given twice")
+                .anyMatch(line -> line.startsWith("b.yaml:3: unknown key 'colour'"));
+    }
+
+    @Test
     void subjectAndDomainWordsLoad() {
         FaqKnowledgeBase kb = FaqLoader.parse(List.of(new FaqLoader.Source("ok.yaml", TOPIC_A),
                 new FaqLoader.Source("synonyms.yaml", """
@@ -79,17 +102,17 @@ class FaqLoaderTest {
 
     @Test
     void subjectWordsOfAnUnknownTopicAreRejected() {
-        FaqFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
+        DialogFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
                 new FaqLoader.Source("synonyms.yaml", """
                         subject:
                           certificate.whom: [кому]
                         """)));
-        assertThat(e.problems()).containsExactly("synonyms.yaml:2: subject words for unknown topic 'certificate.whom'");
+        assertThat(lines(e)).containsExactly("synonyms.yaml:2: subject words for unknown topic 'certificate.whom'");
     }
 
     @Test
     void duplicateIdIsRejectedWithBothPlaces() {
-        FaqFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
+        DialogFileException e = assertThrowsOn(List.of(new FaqLoader.Source("a.yaml", TOPIC_A),
                 new FaqLoader.Source("b.yaml", """
                         topics:
                           - id: certificate.who
@@ -98,55 +121,55 @@ class FaqLoaderTest {
                             paraphrases: [кому]
                             answer: Всем.
                         """)));
-        assertThat(e.problems()).containsExactly("b.yaml:2: topic id 'certificate.who' is already used at a.yaml:9");
+        assertThat(lines(e)).containsExactly("b.yaml:2: topic id 'certificate.who' is already used at a.yaml:9");
     }
 
     @Test
     void unknownRelatedTopicIsRejected() {
-        FaqFileException e = failure(TOPIC_A.replace("related: [certificate.who]", "related: [certificate.whom]"));
-        assertThat(e.problems()).containsExactly(
+        DialogFileException e = failure(TOPIC_A.replace("related: [certificate.who]", "related: [certificate.whom]"));
+        assertThat(lines(e)).containsExactly(
                 "broken.yaml:2: topic 'certificate.what' names unknown related topic 'certificate.whom'");
     }
 
     @Test
     void emptyParaphrasesAreRejected() {
-        FaqFileException e = failure(TOPIC_A.replace("paraphrases: [кому положен сертификат]", "paraphrases: []"));
-        assertThat(e.problems()).containsExactly("broken.yaml:12: topic 'certificate.who' has no paraphrases");
+        DialogFileException e = failure(TOPIC_A.replace("paraphrases: [кому положен сертификат]", "paraphrases: []"));
+        assertThat(lines(e)).containsExactly("broken.yaml:12: topic 'certificate.who' has no paraphrases");
     }
 
     @Test
     void emptyAnswerIsRejected() {
-        FaqFileException e = failure(TOPIC_A.replace("answer: Это электронная запись.", "answer: \"\""));
-        assertThat(e.problems()).containsExactly("broken.yaml:7: 'answer' is empty");
+        DialogFileException e = failure(TOPIC_A.replace("answer: Это электронная запись.", "answer: \"\""));
+        assertThat(lines(e)).containsExactly("broken.yaml:7: 'answer' is empty");
     }
 
     @Test
     void unknownPlaceholderIsRejected() {
-        FaqFileException e = failure(TOPIC_A.replace("{certificate.ageFrom}", "{certificate.age}"));
+        DialogFileException e = failure(TOPIC_A.replace("{certificate.ageFrom}", "{certificate.age}"));
         assertThat(e.getMessage()).contains("broken.yaml:13: unknown placeholder {certificate.age} in the answer of 'certificate.who'");
     }
 
     @Test
     void titleTooLongForAButtonIsRejected() {
-        FaqFileException e = failure(TOPIC_A.replace("title: Кому положен", "title: Кому положен социальный сертификат на кружки"));
-        assertThat(e.problems()).singleElement().asString()
+        DialogFileException e = failure(TOPIC_A.replace("title: Кому положен", "title: Кому положен социальный сертификат на кружки"));
+        assertThat(lines(e)).singleElement().asString()
                 .startsWith("broken.yaml:10: title 'Кому положен социальный сертификат на кружки' is 44 characters");
     }
 
     @Test
     void brokenYamlIsRejectedWithItsLine() {
-        FaqFileException e = failure("topics:\n  - id: a.b\n    title: [unclosed\n");
-        assertThat(e.problems()).singleElement().asString().startsWith("broken.yaml:4: not valid YAML");
+        DialogFileException e = failure("topics:\n  - id: a.b\n    title: [unclosed\n");
+        assertThat(lines(e)).singleElement().asString().startsWith("broken.yaml:4: not valid YAML");
     }
 
     @Test
     void unknownKeyIsRejected() {
-        FaqFileException e = failure(TOPIC_A.replace("    category: Сертификат\n    paraphrases:\n", "    categry: Сертификат\n    paraphrases:\n"));
+        DialogFileException e = failure(TOPIC_A.replace("    category: Сертификат\n    paraphrases:\n", "    categry: Сертификат\n    paraphrases:\n"));
         assertThat(e.getMessage()).contains("broken.yaml:4: unknown key 'categry'");
     }
 
-    private static FaqFileException assertThrowsOn(List<FaqLoader.Source> sources) {
-        return (FaqFileException) org.junit.jupiter.api.Assertions.assertThrows(FaqFileException.class,
+    private static DialogFileException assertThrowsOn(List<FaqLoader.Source> sources) {
+        return (DialogFileException) org.junit.jupiter.api.Assertions.assertThrows(DialogFileException.class,
                 () -> FaqLoader.parse(sources));
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.kruzhok.dialog.DialogFileException;
 import ru.kruzhok.dialog.ReloadableContent;
 
 /** Reloading dialogs/faq without Spring: staged apart from what answers, and accepted paraphrases survive. */
@@ -63,7 +64,7 @@ class FaqReloadTest {
         FaqMatcher matcher = matcherOnACopy();
         edit("certificate.yaml", "  - id: certificate.who\n", "  - id: certificate.who\n    colour: red\n");
 
-        assertThatThrownBy(matcher::stage).isInstanceOf(FaqFileException.class)
+        assertThatThrownBy(matcher::stage).isInstanceOf(DialogFileException.class)
                 .hasMessageContaining("certificate.yaml:").hasMessageContaining("colour");
         assertThat(matcher.answer("certificate.what", null)).get().asString().contains("электронная запись");
     }

@@ -143,4 +143,20 @@ class SurveyLoaderTest {
         assertThat(s.questions().get(2).max()).isEqualTo(300);
         assertThat(s.questions().get(2).required()).isFalse();
     }
+
+    @Test
+    void everyBrokenQuestionIsNamedAtOnce() {
+        assertThatThrownBy(() -> load(HEAD + """
+                  - { id: q1, kind: scale, txet: "Оценка" }
+                  - { id: q2, kind: nps, text: "Порекомендуете?" }
+                  - { id: q3, kind: often, text: "Как часто?" }
+                  - { id: q2, kind: text, text: "Ещё?" }
+                """))
+                .isInstanceOf(ru.kruzhok.dialog.DialogFileException.class)
+                .hasMessage(String.join("\n",
+                        "dialogs/surveys/test.yaml:3: unknown key 'txet' in a question; allowed: id, kind, max, max-length, "
+                                + "options, required, skip, text",
+                        "dialogs/surveys/test.yaml:5: unknown kind 'often'; known: single, multi, scale, nps, text",
+                        "dialogs/surveys/test.yaml:6: the question id 'q2' is used twice"));
+    }
 }

@@ -8,34 +8,28 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
-import ru.kruzhok.dialog.DialogProvider;
-import ru.kruzhok.direction.Direction;
+import ru.kruzhok.dialog.DialogProvider.Choice;
+import ru.kruzhok.dialog.DialogProvider.Content;
+import ru.kruzhok.parent.Ages;
 
 /**
  * {@code catalog.results}: one page of results as compact cards ({search.summary}, {search.cards}),
  * a «Подробнее» button per card, ‹ › paging, and — when nothing matched — the filter to relax.
  */
 @Component
-class SearchResultsProvider implements DialogProvider {
+class SearchResults {
 
     private final ProgramSearch search;
     private final SavedSearches saved;
-
     private final CatalogActivity activity;
 
-    SearchResultsProvider(ProgramSearch search, SavedSearches saved, CatalogActivity activity) {
+    SearchResults(ProgramSearch search, SavedSearches saved, CatalogActivity activity) {
         this.search = search;
         this.saved = saved;
         this.activity = activity;
     }
 
-    @Override
-    public String name() {
-        return "catalog.results";
-    }
-
-    @Override
-    public Content provide(DialogContext ctx) {
+    Content page(DialogContext ctx) {
         ProgramQuery query = ChatSearchQuery.of(ctx);
         ProgramPage page = search.search(query);
         if (page.items().isEmpty() && page.page() > 0) {
@@ -73,7 +67,7 @@ class SearchResultsProvider implements DialogProvider {
         int n = page.page() * page.size();
         for (Program p : page.items()) {
             n++;
-            cards.append(card(n, p)).append("\n\n");
+            cards.append(ProgramCard.compact(n, p)).append("\n\n");
             details.add(new Choice("ℹ️ " + n, "d:" + p.id()));
         }
         vars.put("search.cards", cards.toString().strip());
@@ -97,45 +91,13 @@ class SearchResultsProvider implements DialogProvider {
                 : new Choice(ctx.text("search_watch_button"), "watch");
     }
 
-    static String card(int n, Program p) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("**").append(n).append(". ").append(Markup.escape(p.title())).append("**\n");
-        if (p.organisation() != null && p.organisation().name() != null) {
-            sb.append(Markup.escape(p.organisation().name()));
-            if (p.organisation().district() != null) {
-                sb.append(" · ").append(Markup.escape(p.organisation().district()));
-            }
-            sb.append('\n');
-        }
-        sb.append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ").append(cost(p));
-        if (noPlaces(p)) {
-            sb.append(" · ").append(NO_PLACES);
-        }
-        return sb.toString();
-    }
-
-    /** The mark of a program with no free places, in results and on its card. */
-    static final String NO_PLACES = "🚫 **мест нет**";
-
-    /** The file says how many places are free, and none are. */
-    static boolean noPlaces(Program p) {
-        return p.placesFree() != null && p.placesFree() <= 0;
-    }
-
-    static String cost(Program p) {
-        if (p.cost() == CostType.PAID && p.price() != null) {
-            return "платно, " + p.price().stripTrailingZeros().toPlainString() + " ₽";
-        }
-        return p.cost().title().toLowerCase();
-    }
-
     private static String describe(DialogContext ctx, ProgramQuery q) {
         List<String> parts = new ArrayList<>();
         if (q.direction() != null) {
             parts.add(ctx.text(q.direction().textKey()).toLowerCase());
         }
         if (q.age() != null) {
-            parts.add(q.age() + " " + SearchChoices.years(q.age()));
+            parts.add(Ages.inYears(q.age()));
         }
         if (q.district() != null) {
             parts.add(Markup.escape(q.district()));

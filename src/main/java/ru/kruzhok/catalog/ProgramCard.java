@@ -6,33 +6,30 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Markup;
 import ru.kruzhok.dialog.DialogContext;
-import ru.kruzhok.dialog.DialogProvider;
-import ru.kruzhok.direction.Direction;
+import ru.kruzhok.dialog.DialogProvider.Content;
 
 /**
- * {@code catalog.program}: the full card of the program chosen from the results ({program.card},
- * {program.url}, and {program.link}, the link button's label: «Записаться» only while places are left).
+ * How a program is shown in the chat: the compact card in the results, and the full card of the
+ * program chosen from them ({@code catalog.program}).
  */
 @Component
-class ProgramCardProvider implements DialogProvider {
+class ProgramCard {
 
     private static final int DESCRIPTION_LIMIT = 700;
 
     private final ProgramSearch search;
     private final CatalogActivity activity;
 
-    ProgramCardProvider(ProgramSearch search, CatalogActivity activity) {
+    ProgramCard(ProgramSearch search, CatalogActivity activity) {
         this.search = search;
         this.activity = activity;
     }
 
-    @Override
-    public String name() {
-        return "catalog.program";
-    }
-
-    @Override
-    public Content provide(DialogContext ctx) {
+    /**
+     * {@code catalog.program}: {program.card}, {program.url}, and {program.link}, the link button's
+     * label: «Записаться» only while places are left.
+     */
+    Content chosen(DialogContext ctx) {
         String id = ctx.var(ChatSearchQuery.PROGRAM);
         Program p = id == null ? null : search.find(Long.parseLong(id)).orElse(null);
         Map<String, String> vars = new HashMap<>();
@@ -47,7 +44,7 @@ class ProgramCardProvider implements DialogProvider {
         card.append("**").append(Markup.escape(p.title())).append("**\n");
         card.append(ctx.text(p.direction().textKey())).append(" · ")
                 .append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ")
-                .append(SearchResultsProvider.cost(p)).append('\n');
+                .append(cost(p)).append('\n');
         if (p.organisation() != null) {
             line(card, "🏫", p.organisation().name());
             line(card, "📍", join(p.organisation().district(), p.organisation().address()));
@@ -58,7 +55,7 @@ class ProgramCardProvider implements DialogProvider {
         if (p.format() != null) {
             line(card, "💻", p.format().title());
         }
-        boolean full = SearchResultsProvider.noPlaces(p);
+        boolean full = noPlaces(p);
         if (full) {
             card.append(ctx.text("search_no_places")).append('\n');
         } else if (p.placesFree() != null) {
@@ -76,6 +73,39 @@ class ProgramCardProvider implements DialogProvider {
         // no «Записаться» on a full program: the link only shows it in the Navigator
         vars.put("program.link", ctx.text(full ? "search_full_button" : "search_enrol_button"));
         return Content.of(vars);
+    }
+
+    /** The compact card of the results and of saved-search news: «**3. Title**», organisation, ages, cost. */
+    static String compact(int n, Program p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**").append(n).append(". ").append(Markup.escape(p.title())).append("**\n");
+        if (p.organisation() != null && p.organisation().name() != null) {
+            sb.append(Markup.escape(p.organisation().name()));
+            if (p.organisation().district() != null) {
+                sb.append(" · ").append(Markup.escape(p.organisation().district()));
+            }
+            sb.append('\n');
+        }
+        sb.append(p.ageFrom()).append('–').append(p.ageTo()).append(" лет · ").append(cost(p));
+        if (noPlaces(p)) {
+            sb.append(" · ").append(NO_PLACES);
+        }
+        return sb.toString();
+    }
+
+    /** The mark of a program with no free places, in results and on its card. */
+    static final String NO_PLACES = "🚫 **мест нет**";
+
+    /** The file says how many places are free, and none are. */
+    static boolean noPlaces(Program p) {
+        return p.placesFree() != null && p.placesFree() <= 0;
+    }
+
+    static String cost(Program p) {
+        if (p.cost() == CostType.PAID && p.price() != null) {
+            return "платно, " + p.price().stripTrailingZeros().toPlainString() + " ₽";
+        }
+        return p.cost().title().toLowerCase();
     }
 
     private static void line(StringBuilder sb, String icon, String value) {

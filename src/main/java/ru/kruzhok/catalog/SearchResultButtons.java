@@ -2,7 +2,6 @@ package ru.kruzhok.catalog;
 
 import org.springframework.stereotype.Component;
 import ru.kruzhok.channel.Reply;
-import ru.kruzhok.dialog.DialogAction;
 import ru.kruzhok.dialog.DialogContext;
 
 /**
@@ -11,23 +10,17 @@ import ru.kruzhok.dialog.DialogContext;
  * saves or forgets these filters as a saved search.
  */
 @Component
-class SearchPickAction implements DialogAction {
+class SearchResultButtons {
 
     private final ProgramSearch search;
     private final SavedSearches saved;
 
-    SearchPickAction(ProgramSearch search, SavedSearches saved) {
+    SearchResultButtons(ProgramSearch search, SavedSearches saved) {
         this.search = search;
         this.saved = saved;
     }
 
-    @Override
-    public String name() {
-        return "catalog.pick";
-    }
-
-    @Override
-    public String run(DialogContext ctx, String arg) {
+    String press(DialogContext ctx) {
         String value = ctx.value() == null ? "" : ctx.value();
         ctx.setVar("choice", null);
         if (value.startsWith("p:")) {

@@ -6,26 +6,27 @@ import ru.kruzhok.dialog.DialogContext;
 import ru.kruzhok.direction.Direction;
 import ru.kruzhok.municipality.Municipalities;
 
-/**
- * {@code catalog.filter} with {@code arg: direction|age|district|cost}: stores the chosen value
- * (checked: only known directions, costs, districts pass) and starts results from the first page.
- */
+/** The guided search's filters, as the parent answers its questions. */
 @Component
-class SearchFilterAction implements DialogAction {
+class SearchFilters {
 
     private final Municipalities municipalities;
 
-    SearchFilterAction(Municipalities municipalities) {
+    SearchFilters(Municipalities municipalities) {
         this.municipalities = municipalities;
     }
 
-    @Override
-    public String name() {
-        return "catalog.filter";
+    /** {@code catalog.start}: forgets the previous search's filters. */
+    String start(DialogContext ctx) {
+        ChatSearchQuery.clear(ctx);
+        return null;
     }
 
-    @Override
-    public String run(DialogContext ctx, String filter) {
+    /**
+     * {@code catalog.filter} with {@code arg: direction|age|district|cost}: stores the chosen value
+     * (checked: only known directions, costs, districts pass) and starts results from the first page.
+     */
+    String choose(DialogContext ctx, String filter) {
         String value = ctx.value() == null ? "" : ctx.value().strip();
         boolean any = value.isEmpty() || ChatSearchQuery.ANY.equals(value);
         ctx.setVar(ChatSearchQuery.PAGE, null);
@@ -39,11 +40,11 @@ class SearchFilterAction implements DialogAction {
                     try {
                         int age = Integer.parseInt(value.replaceAll("\\D", ""));
                         if (age < 1 || age > 18) {
-                            return RETRY;
+                            return DialogAction.RETRY;
                         }
                         ctx.setVar(ChatSearchQuery.AGE, String.valueOf(age));
                     } catch (NumberFormatException e) {
-                        return RETRY;
+                        return DialogAction.RETRY;
                     }
                 }
             }
