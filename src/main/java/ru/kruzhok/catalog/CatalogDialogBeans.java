@@ -2,8 +2,7 @@ package ru.kruzhok.catalog;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ru.kruzhok.dialog.DialogAction;
-import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.dialog.DialogBindings;
 
 /**
  * The names the search flow ({@code dialogs/search.yaml}) and the settings' saved searches use,
@@ -13,52 +12,18 @@ import ru.kruzhok.dialog.DialogProvider;
 class CatalogDialogBeans {
 
     @Bean
-    DialogAction catalogStartAction(SearchFilters filters) {
-        return DialogAction.of("catalog.start", (ctx, arg) -> filters.start(ctx));
-    }
-
-    @Bean
-    DialogAction catalogFilterAction(SearchFilters filters) {
-        return DialogAction.of("catalog.filter", filters::choose);
-    }
-
-    @Bean
-    DialogProvider catalogDirectionsProvider(SearchFilterChoices choices) {
-        return DialogProvider.of("catalog.directions", choices::directions);
-    }
-
-    @Bean
-    DialogProvider catalogAgesProvider(SearchFilterChoices choices) {
-        return DialogProvider.of("catalog.ages", choices::ages);
-    }
-
-    @Bean
-    DialogProvider catalogDistrictsProvider(SearchFilterChoices choices) {
-        return DialogProvider.of("catalog.districts", choices::districts);
-    }
-
-    @Bean
-    DialogProvider catalogResultsProvider(SearchResults results) {
-        return DialogProvider.of("catalog.results", results::page);
-    }
-
-    @Bean
-    DialogAction catalogPickAction(SearchResultButtons buttons) {
-        return DialogAction.of("catalog.pick", (ctx, arg) -> buttons.press(ctx));
-    }
-
-    @Bean
-    DialogProvider catalogProgramProvider(ProgramCard card) {
-        return DialogProvider.of("catalog.program", card::chosen);
-    }
-
-    @Bean
-    DialogProvider catalogSavedSearchesProvider(SavedSearchSettings settings) {
-        return DialogProvider.of("catalog.saved-searches", settings::list);
-    }
-
-    @Bean
-    DialogAction catalogUnwatchAction(SavedSearchSettings settings) {
-        return DialogAction.of("catalog.unwatch", (ctx, arg) -> settings.unwatch(ctx));
+    DialogBindings catalogSteps(SearchFilters filters, SearchFilterChoices choices, SearchResults results,
+                                SearchResultButtons buttons, ProgramCard card, SavedSearchSettings settings) {
+        return new DialogBindings()
+                .action("catalog.start", filters::start)
+                .action("catalog.filter", filters::choose)
+                .provider("catalog.directions", choices::directions)
+                .provider("catalog.ages", choices::ages)
+                .provider("catalog.districts", choices::districts)
+                .provider("catalog.results", results::page)
+                .action("catalog.pick", buttons::press)
+                .provider("catalog.program", card::chosen)
+                .provider("catalog.saved-searches", settings::list)
+                .action("catalog.unwatch", settings::unwatch);
     }
 }

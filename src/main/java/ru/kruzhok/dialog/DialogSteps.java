@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +21,9 @@ public class DialogSteps {
     private final Map<String, DialogAction> actions;
     private final Map<String, DialogProvider> providers;
 
-    @Autowired
-    DialogSteps(List<DialogBindings> bindings, List<DialogAction> actions, List<DialogProvider> providers) {
-        this(Stream.concat(actions.stream(), bindings.stream().flatMap(b -> b.actions().stream())).toList(),
-                Stream.concat(providers.stream(), bindings.stream().flatMap(b -> b.providers().stream())).toList());
-    }
-
-    /** For tests that build an engine by hand. */
-    public DialogSteps(List<DialogAction> actions, List<DialogProvider> providers) {
-        this.actions = byName(actions.stream(), DialogAction::name, "action");
-        this.providers = byName(providers.stream(), DialogProvider::name, "provider");
+    DialogSteps(List<DialogBindings> bindings) {
+        this.actions = byName(bindings.stream().flatMap(b -> b.actions().stream()), DialogAction::name, "action");
+        this.providers = byName(bindings.stream().flatMap(b -> b.providers().stream()), DialogProvider::name, "provider");
     }
 
     Optional<DialogAction> action(String name) {

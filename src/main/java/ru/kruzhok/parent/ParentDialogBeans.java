@@ -2,8 +2,7 @@ package ru.kruzhok.parent;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ru.kruzhok.dialog.DialogAction;
-import ru.kruzhok.dialog.DialogProvider;
+import ru.kruzhok.dialog.DialogBindings;
 
 /**
  * The names the onboarding and settings flows use in {@code dialogs/} ({@code onboarding.yaml},
@@ -13,52 +12,18 @@ import ru.kruzhok.dialog.DialogProvider;
 class ParentDialogBeans {
 
     @Bean
-    DialogAction parentConsentAction(PersonalData data) {
-        return DialogAction.of("parent.consent", data::consent);
-    }
-
-    @Bean
-    DialogAction parentDeleteAction(PersonalData data) {
-        return DialogAction.of("parent.delete", (ctx, arg) -> data.delete(ctx));
-    }
-
-    @Bean
-    DialogAction parentAddChildAction(ProfileChildren children) {
-        return DialogAction.of("parent.add-child", (ctx, arg) -> children.add(ctx));
-    }
-
-    @Bean
-    DialogAction parentClearChildrenAction(ProfileChildren children) {
-        return DialogAction.of("parent.clear-children", (ctx, arg) -> children.clear(ctx));
-    }
-
-    @Bean
-    DialogProvider municipalityChoicesProvider(ProfilePreferences preferences) {
-        return DialogProvider.of("municipality.choices", preferences::municipalityChoices);
-    }
-
-    @Bean
-    DialogAction parentMunicipalityAction(ProfilePreferences preferences) {
-        return DialogAction.of("parent.municipality", (ctx, arg) -> preferences.chooseMunicipality(ctx));
-    }
-
-    @Bean
-    DialogProvider parentInterestsProvider(ProfilePreferences preferences) {
-        return DialogProvider.of("parent.interests", preferences::interestChoices);
-    }
-
-    @Bean
-    DialogAction parentInterestAction(ProfilePreferences preferences) {
-        return DialogAction.of("parent.interest", (ctx, arg) -> preferences.toggleInterest(ctx));
-    }
-
-    @Bean
-    DialogAction parentNotificationsAction(ProfilePreferences preferences) {
-        return DialogAction.of("parent.notifications", preferences::notifications);
-    }
-
-    @Bean
-    DialogProvider parentSummaryProvider(ProfileSummary summary) {
-        return DialogProvider.of("parent.summary", summary::summary);
+    DialogBindings parentSteps(PersonalData data, ProfileChildren children, ProfilePreferences preferences,
+                               ProfileSummary summary) {
+        return new DialogBindings()
+                .action("parent.consent", data::consent)
+                .action("parent.delete", data::delete)
+                .action("parent.add-child", children::add)
+                .action("parent.clear-children", children::clear)
+                .provider("municipality.choices", preferences::municipalityChoices)
+                .action("parent.municipality", preferences::chooseMunicipality)
+                .provider("parent.interests", preferences::interestChoices)
+                .action("parent.interest", preferences::toggleInterest)
+                .action("parent.notifications", preferences::notifications)
+                .provider("parent.summary", summary::summary);
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DialogContractTest {
 
-    private static final DialogSteps NO_STEPS = new DialogSteps(List.of(), List.of());
+    private static final DialogSteps NO_STEPS = new DialogSteps(List.of());
 
     private static final String MAIN = """
             flow: main

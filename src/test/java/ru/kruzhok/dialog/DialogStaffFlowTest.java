@@ -112,7 +112,7 @@ class DialogStaffFlowTest {
                     ctx.say(Reply.text("Черновик удалён"));
                     return null;
                 });
-        DialogSteps steps = new DialogSteps(desk.actions(), desk.providers());
+        DialogSteps steps = new DialogSteps(List.of(desk));
         DialogProperties properties = new DialogProperties(dir, 20);
         DialogRegistry registry = new DialogRegistry(properties, steps, List.of(), List.of());
         ConversationStore store = new ConversationStore(null, null, null) {

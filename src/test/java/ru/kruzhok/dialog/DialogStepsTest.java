@@ -14,7 +14,7 @@ class DialogStepsTest {
         DialogBindings faq = new DialogBindings().action("faq.open", ctx -> null);
         DialogBindings catalog = new DialogBindings().action("faq.open", ctx -> "search");
 
-        assertThatThrownBy(() -> new DialogSteps(List.of(faq, catalog), List.of(), List.of()))
+        assertThatThrownBy(() -> new DialogSteps(List.of(faq, catalog)))
                 .hasMessageContaining("faq.open");
     }
 
@@ -23,7 +23,7 @@ class DialogStepsTest {
         DialogBindings feedback = new DialogBindings()
                 .action("faq.feedback", (ctx, arg) -> "up".equals(arg) ? "thanks" : "sorry")
                 .provider("faq.topics", ctx -> DialogProvider.Content.of(java.util.Map.of("n", "3")));
-        DialogSteps steps = new DialogSteps(List.of(feedback), List.of(), List.of());
+        DialogSteps steps = new DialogSteps(List.of(feedback));
 
         assertThat(steps.action("faq.feedback").orElseThrow().run(null, "up")).isEqualTo("thanks");
         assertThat(steps.action("faq.feedback").orElseThrow().run(null, "down")).isEqualTo("sorry");
