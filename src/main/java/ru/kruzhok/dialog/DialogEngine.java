@@ -199,6 +199,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
                 return enterFlow(t, MAIN, t.state, false);
             }
             case "help" -> {
+                Step help = t.dialogs.flow(MAIN).step("help");
+                if (help != null && isStaffFlow(t) && currentStep(t) != null) {
+                    // help is no way out of a draft: the help text, then the draft's step again
+                    t.ctx.say(Reply.text(fill(t, t.dialogs.text(help.text()))));
+                    return redraw(t, false);
+                }
                 return t.dialogs.flow(MAIN).step("help") != null
                         ? enter(t, MAIN, "help", t.state, true, false)
                         : enterFlow(t, MAIN, t.state, false);
@@ -212,6 +218,11 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
                 ChatCommand feature = commands.get(command);
                 if (feature != null) {
                     return runCommand(t, feature, t.in.commandArgs());
+                }
+                if (isStaffFlow(t) && currentStep(t) != null) {
+                    // a mistyped command must not leave a draft open behind the main menu: say so, stay
+                    t.ctx.say(Reply.text(fill(t, t.dialogs.text("unknown_command"))));
+                    return redraw(t, false);
                 }
                 t.notice = fill(t, t.dialogs.text("unknown_command"));
                 return enterFlow(t, MAIN, t.state, false);

@@ -328,6 +328,14 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
             staff.send("/broadcast");
             assertThat(staff.send("Черновик, который бросят (" + leave + ")").buttonLabels())
                     .contains("Всем: Центральный район");
+            // a mistyped command is no way out: it says so and the draft's step comes again
+            int typo = staff.messages().size();
+            assertThat(staff.send("/brodcast").buttonLabels()).contains("Всем: Центральный район");
+            assertThat(staff.messages().get(typo).text()).isEqualTo("Такой команды я не знаю 🙂");
+            // nor is /help: it answers, and the draft's buttons stay the ones on screen
+            staff.send("/help");
+            assertThat(staff.messages().subList(typo, staff.messages().size()))
+                    .filteredOn(c -> c.buttonLabels().contains("Всем: Центральный район")).hasSize(2);
             int before = staff.messages().size();
             TELEGRAM.sendText(staff.chatId(), leave);
             List<Call> left = TELEGRAM.awaitMessages(staff.chatId(), before + 2);

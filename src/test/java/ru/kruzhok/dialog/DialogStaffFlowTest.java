@@ -271,6 +271,9 @@ class DialogStaffFlowTest {
         staff.add("7");
         engine.start(text("7", "/broadcast"), "desk");
         engine.handle(text("7", "Объявление"));
+        // a mistyped command keeps the draft: it says so and shows the step again
+        assertThat(engine.handle(text("7", "/cancle"))).extracting(Reply::text).containsExactly("Нет такой команды", "Кому?");
+        assertThat(states.get(chat("7").key()).flow()).isEqualTo("desk");
         assertThat(engine.handle(text("7", "/cancel"))).extracting(Reply::text).containsExactly("Черновик удалён");
         assertThat(states.get(chat("7").key()).flow()).isNull();
         assertThat(engine.handle(text("7", "/cancel")).get(0).text()).startsWith("Нет такой команды");
