@@ -11,8 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
@@ -37,15 +35,10 @@ class FloodControlTest extends IntegrationTest {
     @Autowired
     FloodControl floodControl;
 
-    /** FloodProperties as production binds it with no kruzhok.flood settings: the real default. */
-    static FloodProperties defaults() {
-        return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("kruzhok.flood", FloodProperties.class);
-    }
-
     @BeforeEach
     void theRealDefaultLimit() {
         assertThat(floodControl.limit().messages()).as("the test configuration's limit").isGreaterThan(20);
-        FloodProperties real = defaults();
+        FloodProperties real = RealFloodLimit.defaults();
         assertThat(real).isEqualTo(new FloodProperties(20, Duration.ofSeconds(10)));
         floodControl.limit(real);
     }
