@@ -70,6 +70,6 @@ class ConversationStore {
     }
 
     private static ConversationState copy(ConversationState s) {
-        return new ConversationState(s.flow(), s.step(), s.window(), s.vars(), s.history(), s.targets(), s.dialogsVersion());
+        return s.copy();
     }
 }

@@ -33,7 +33,11 @@ import ru.kruzhok.dialog.DialogModel.Step;
  * for anyone else their steps are missing, as a renamed step is. In a staff flow each step is a new
  * message (staff scroll back through a draft), a press or a message the step does not expect gets
  * the flow's {@code stale} text and the step again, typed text never goes to the free-text router,
- * and {@code next: end} leaves the flow, forgetting its {@code <flow>.*} variables.
+ * and {@code next: end} leaves the flow, forgetting its {@code <flow>.*} variables. A staff flow runs
+ * over the screen it was opened from: when it ends, that screen's buttons work again, while the
+ * flow's own buttons only say it is closed ({@code closed:}). /start and /menu leave a staff flow as
+ * its /cancel does (the draft is dropped, and says so), then do what they always do. An input step of
+ * a staff flow answers anything but typed text with its own retry text.
  */
 @Component
 class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations {
@@ -45,7 +49,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     /** A deep link (/start s_…) that came before onboarding; followed when onboarding reaches the menu. */
     static final String PENDING_LINK = "pending_link";
     private static final int MAX_INPUT = 1000;
-    /** The staff flow that ended last and the windows it was shown in: "flow:first:last". */
+    /**
+     * The staff flow that ended last and the windows it was shown in: "flow:first:last". Kept until
+     * the flow ends again, so its buttons say it is closed whatever the person did since.
+     */
     static final String ENDED = "ended_flow";
     /** Suffix of a staff flow's variable holding the window its first step was shown in. */
     private static final String FIRST_WINDOW = ".first-window";
@@ -110,6 +117,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
             return List.of();
         }
         Turn turn = begin(in);
+        InputDef typed = typedInputOfStaffFlow(turn);
+        if (typed != null && in.type() != Incoming.Type.TEXT && in.type() != Incoming.Type.COMMAND
+                && in.type() != Incoming.Type.BUTTON) {
+            // a photo (even with a caption) at «напишите возраст»: what this step expects, not «кнопкой»
+            return finish(turn, retry(turn, typed.retry()));
+        }
         ConversationState next = switch (in.type()) {
             case COMMAND -> command(turn);
             case BUTTON -> button(turn);
@@ -158,6 +171,9 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
         if (current != null && current.commands().containsKey(command)) {
             return follow(t, current.commands().get(command), false);
         }
+        if (current != null && current.staff() && ("start".equals(command) || "menu".equals(command))) {
+            leaveStaffFlow(t, current);
+        }
         switch (command) {
             case "start" -> {
                 String args = t.in.commandArgs();
@@ -181,6 +197,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
                 return enterFlow(t, MAIN, t.state, false);
             }
             case "help" -> {
+                Step help = t.dialogs.flow(MAIN).step("help");
+                if (help != null && isStaffFlow(t) && currentStep(t) != null) {
+                    // help is no way out of a draft: the help text, then the draft's step again
+                    t.ctx.say(Reply.text(fill(t, t.dialogs.text(help.text()))));
+                    return redraw(t, false);
+                }
                 return t.dialogs.flow(MAIN).step("help") != null
                         ? enter(t, MAIN, "help", t.state, true, false)
                         : enterFlow(t, MAIN, t.state, false);
@@ -194,6 +216,11 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
                 ChatCommand feature = commands.get(command);
                 if (feature != null) {
                     return runCommand(t, feature, t.in.commandArgs());
+                }
+                if (isStaffFlow(t) && currentStep(t) != null) {
+                    // a mistyped command must not leave a draft open behind the main menu: say so, stay
+                    t.ctx.say(Reply.text(fill(t, t.dialogs.text("unknown_command"))));
+                    return redraw(t, false);
                 }
                 t.notice = fill(t, t.dialogs.text("unknown_command"));
                 return enterFlow(t, MAIN, t.state, false);
@@ -237,7 +264,8 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
             t.notice = fill(t, t.dialogs.text("stale_button"));
             return redraw(t, false);
         }
-        return follow(t, target.get(), true);
+        // a screen given back after a staff flow is not the last message (the flow's are): answer below
+        return follow(t, target.get(), t.state.drawnAs() == null);
     }
 
     private ConversationState text(Turn t) {
@@ -293,6 +321,25 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
     private boolean isStaffFlow(Turn t) {
         Flow flow = t.flow();
         return flow != null && flow.staff();
+    }
+
+    /** The input of the current step when it is a staff flow's step that takes typed text, else null. */
+    private InputDef typedInputOfStaffFlow(Turn t) {
+        Step step = isStaffFlow(t) ? currentStep(t) : null;
+        return step != null && step.input() != null && !"message".equals(step.input().kind()) ? step.input() : null;
+    }
+
+    /**
+     * /start or /menu in a staff flow: the person leaves it, so it ends as its /cancel would end it
+     * (a draft is dropped, and the action says so) instead of staying open behind the menu. The
+     * flow's buttons then say it is closed. The command itself goes on as usual.
+     */
+    private void leaveStaffFlow(Turn t, Flow flow) {
+        Target cancel = flow.commands().get("cancel");
+        if (cancel != null && cancel.kind() == Target.Kind.ACTION) {
+            run(t, cancel);
+        }
+        ended(t); // forgets the flow's variables and remembers its windows, in the turn's own variables
     }
 
     private boolean takesMessage(Turn t) {
@@ -431,6 +478,12 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
                 t.state.vars().put(ENDED, flowId + ":" + first + ":" + t.state.window());
             }
         }
+        ConversationState.Screen under = t.state.under();
+        if (under != null && under.flow() != null) {
+            // the screen the flow was opened over works again; the counter stays past the flow's windows
+            return new ConversationState(under.flow(), under.step(), t.state.window(), t.state.vars(), under.history(),
+                    under.targets(), under.dialogsVersion(), null, under.window());
+        }
         return new ConversationState(null, null, t.state.window() + 1, t.state.vars(), List.of(), List.of(),
                 t.dialogs.version());
     }
@@ -467,7 +520,10 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
         List<String> history = from.history();
         String here = from.qualifiedStep();
         String there = flow.id() + "." + step.id();
-        if (remember && here != null && !here.equals(there)) {
+        Flow left = here == null ? null : t.dialogs.flow(from.flow());
+        // leaving a staff flow for a parents' one: «Назад» there must never lead into the closed draft
+        boolean crossesOut = left != null && left.staff() && !flow.staff();
+        if (remember && here != null && !here.equals(there) && !crossesOut) {
             history.add(here);
             while (history.size() > properties.historyDepth()) {
                 history.remove(0);
@@ -483,13 +539,18 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
         if (flow.staff() && !from.vars().containsKey(flow.id() + FIRST_WINDOW)) {
             from.vars().put(flow.id() + FIRST_WINDOW, String.valueOf(window));
         }
-        from.vars().remove(ENDED);
         List<Target> targets = new ArrayList<>();
         int said = t.ctx.extraReplies().size();
         Reply reply = render(t, flow, step, window, targets);
         // a provider that sent a message first (a preview) puts the step below it, not in the old message
         t.replies.add(edit && t.ctx.extraReplies().size() == said ? reply.editingLast() : reply);
-        return new ConversationState(flow.id(), step.id(), window, from.vars(), history, targets, t.dialogs.version());
+        ConversationState.Screen under = null;
+        if (flow.staff()) {
+            Flow before = from.flow() == null ? null : t.dialogs.flow(from.flow());
+            under = before != null && before.staff() ? from.under() : from.screen();
+        }
+        return new ConversationState(flow.id(), step.id(), window, from.vars(), history, targets, t.dialogs.version(),
+                under, null);
     }
 
     private Reply render(Turn t, Flow flow, Step step, long window, List<Target> targets) {
@@ -548,7 +609,7 @@ class DialogEngine implements ConversationHandler, BotCommandMenu, Conversations
         int dot = payload.indexOf('.');
         long window = Long.parseLong(payload.substring(1, dot));
         int index = Integer.parseInt(payload.substring(dot + 1));
-        if (window != state.window() || !dialogs.version().equals(state.dialogsVersion())
+        if (window != state.liveWindow() || !dialogs.version().equals(state.dialogsVersion())
                 || index >= state.targets().size()) {
             return Optional.empty();
         }

@@ -316,6 +316,100 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
     }
 
     @Test
+    void leavingTheComposerWithStartOrMenuDropsTheDraftAndItsButtonsThenSayItIsClosed() {
+        long parent = newChatId();
+        parents.add(parent, "tsentr", 0, true);
+        TelegramParent staff = new TelegramParent(TELEGRAM, newStaff("tsentr"));
+        String closed = "Этот черновик уже закрыт. Начать новую рассылку: /broadcast";
+        String dropped = "Рассылка отменена, черновик удалён. Ничего не отправлено.";
+        String menu = new TelegramParent(TELEGRAM, newChatId()).send("/menu").text();
+
+        for (String leave : List.of("/menu", "/start")) {
+            staff.send("/broadcast");
+            assertThat(staff.send("Черновик, который бросят (" + leave + ")").buttonLabels())
+                    .contains("Всем: Центральный район");
+            // a mistyped command is no way out: it says so and the draft's step comes again
+            int typo = staff.messages().size();
+            assertThat(staff.send("/brodcast").buttonLabels()).contains("Всем: Центральный район");
+            assertThat(staff.messages().get(typo).text()).isEqualTo("Такой команды я не знаю 🙂");
+            // nor is /help: it answers, and the draft's buttons stay the ones on screen
+            staff.send("/help");
+            assertThat(staff.messages().subList(typo, staff.messages().size()))
+                    .filteredOn(c -> c.buttonLabels().contains("Всем: Центральный район")).hasSize(2);
+            int before = staff.messages().size();
+            TELEGRAM.sendText(staff.chatId(), leave);
+            List<Call> left = TELEGRAM.awaitMessages(staff.chatId(), before + 2);
+            // the staff member is told the draft is gone, then gets what the command always shows
+            assertThat(left.get(before).text()).as(leave).isEqualTo(dropped);
+            assertThat(left.get(before + 1).text()).as(leave).doesNotContain("кнопкой");
+            if (leave.equals("/menu")) {
+                assertThat(left.get(before + 1).text()).isEqualTo(menu);
+            }
+            assertThat(jdbc.queryForObject("select count(*) from broadcast_draft where chat_id = ?", Integer.class,
+                    String.valueOf(staff.chatId()))).as(leave).isZero();
+            // the left draft's buttons never act: they say it is closed
+            assertThat(staff.press("Всем: Центральный район").text()).as(leave).isEqualTo(closed);
+            assertThat(staff.press("По возрасту детей").text()).as(leave).isEqualTo(closed);
+            // typed text is no longer the draft's either
+            assertThat(staff.send("0-0").text()).as(leave).doesNotContain("Сейчас это");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from broadcast where created_by = ?", Integer.class,
+                "telegram:" + staff.chatId())).isZero();
+        assertThat(TELEGRAM.messagesTo(parent)).isEmpty();
+    }
+
+    @Test
+    void afterABroadcastIsSentTheMenuOnScreenBeforeTheComposerWorksAgain() {
+        long parent = newChatId();
+        parents.add(parent, "tsentr", 0, true);
+        TelegramParent staff = new TelegramParent(TELEGRAM, newStaff("tsentr"));
+        TelegramParent someParent = new TelegramParent(TELEGRAM, newChatId());
+        someParent.send("/menu");
+        Call certificate = someParent.press("📄 Сертификат");
+
+        Call menu = staff.send("/menu");
+        assertThat(menu.buttonLabels()).contains("📄 Сертификат");
+        staff.send("/broadcast");
+        staff.send("Между делом");
+        staff.press("По возрасту детей");
+        staff.send("0");
+        Call started = staff.press("Отправить сейчас");
+        long id = broadcastId(started.text());
+        awaitStatus(id, "done");
+        awaitEdit(staff.chatId(), TelegramParent.messageId(started), "завершена");
+
+        // the menu above the composer answers as it did before /broadcast, in a new message below
+        // (never in place of the broadcast's report)
+        Call opened = staff.pressData(TelegramParent.messageId(menu), menu.callbackData("📄 Сертификат"));
+        assertThat(opened.text()).isEqualTo(certificate.text());
+        assertThat(opened.buttonLabels()).isEqualTo(certificate.buttonLabels());
+        assertThat(opened.method()).isEqualTo("sendMessage");
+        // while the sent draft's buttons only say it is closed
+        assertThat(staff.press("🗓 Запланировать").text())
+                .isEqualTo("Этот черновик уже закрыт. Начать новую рассылку: /broadcast");
+        assertThat(TELEGRAM.deliveredTo(parent)).hasSize(1);
+    }
+
+    @Test
+    void aPhotoAtTheAgeOrTimeStepGetsThatStepsOwnRetryText() {
+        parents.add(newChatId(), "tsentr", 0, true);
+        TelegramParent staff = new TelegramParent(TELEGRAM, newStaff("tsentr"));
+        staff.send("/broadcast");
+        staff.send("С фото не туда");
+        staff.press("По возрасту детей");
+
+        Call noCaption = sendPhoto(staff, null);
+        assertThat(noCaption.text()).startsWith("Не получилось понять возраст").doesNotContain("кнопкой");
+        // a caption that reads as an age is still a photo: the step takes typed text
+        assertThat(sendPhoto(staff, "0-0").text()).isEqualTo(noCaption.text());
+
+        assertThat(staff.send("0").text()).contains("Сейчас это");
+        assertThat(staff.press("Запланировать").text()).contains("25.11 18:00");
+        assertThat(sendPhoto(staff, null).text()).startsWith("Не получилось понять дату").doesNotContain("кнопкой");
+        assertThat(staff.send("/cancel").text()).isEqualTo("Рассылка отменена, черновик удалён. Ничего не отправлено.");
+    }
+
+    @Test
     void paidBroadcastsCarryAllowPaidBroadcastOnlyWhenTurnedOn() {
         long chat = newChatId();
         parents.add(chat, "tsentr", 0, true);
@@ -397,6 +491,14 @@ class StaffBroadcastTelegramTest extends IntegrationTest {
                 p.maxAttempts(), p.retryBackoff(), p.sharedBudget(), p.limits(),
                 new BroadcastProperties.PaidBroadcasts(true, 1000), p.progressInterval(), p.draftLifetime(),
                 p.maxFileSize());
+    }
+
+    /** The staff member sends a photo (caption null: none) and gets the one reply to it. */
+    private static Call sendPhoto(TelegramParent staff, String caption) {
+        int before = staff.messages().size();
+        TELEGRAM.sendPhoto(staff.chatId(), PHOTO, caption, List.of());
+        List<Call> got = TELEGRAM.awaitMessages(staff.chatId(), before + 1);
+        return got.get(before);
     }
 
     /** The bytes of the photo a sendPhoto call uploaded. */

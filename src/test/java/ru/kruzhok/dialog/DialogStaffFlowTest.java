@@ -65,8 +65,12 @@ class DialogStaffFlowTest {
                   - { label: "Всем", action: desk.send, next: end }
                   - { label: "Ещё раз", go: pick }
                   - { label: "Подробнее", go: more }
+                  - { label: "Позже", go: when }
               more:
                 text: "Подробнее"
+              when:
+                text: "Когда?"
+                input: { type: text, action: desk.send, next: end, retry: desk_when_retry }
             """;
     private static final String TEXTS = """
             stale_button: "Меню устарело"
@@ -80,6 +84,7 @@ class DialogStaffFlowTest {
             desk_retry: "Жду объявление"
             desk_caption: "Добавьте подпись"
             desk_closed: "Черновик уже закрыт"
+            desk_when_retry: "Напишите дату"
             """;
 
     @TempDir
@@ -119,8 +124,7 @@ class DialogStaffFlowTest {
             @Override
             Optional<ConversationState> load(ChatAddress chat) {
                 ConversationState s = states.get(chat.key());
-                return Optional.ofNullable(s == null ? null : new ConversationState(s.flow(), s.step(), s.window(),
-                        s.vars(), s.history(), s.targets(), s.dialogsVersion()));
+                return Optional.ofNullable(s == null ? null : s.copy());
             }
 
             @Override
@@ -179,9 +183,65 @@ class DialogStaffFlowTest {
         // the draft's buttons are gone with it: they say so, and nothing else happens
         assertThat(engine.handle(press("7", again, "Всем"))).extracting(Reply::text).containsExactly("Черновик уже закрыт");
         assertThat(sent).hasValue(1);
-        // once they are elsewhere, an old press is stale as any
+        // also once they are elsewhere: a closed draft's buttons keep saying so, and never act
         engine.handle(text("7", "/menu"));
-        assertThat(engine.handle(press("7", again, "Всем")).get(0).text()).startsWith("Меню устарело");
+        assertThat(engine.handle(press("7", again, "Всем"))).extracting(Reply::text).containsExactly("Черновик уже закрыт");
+        assertThat(sent).hasValue(1);
+    }
+
+    @Test
+    void menuOrStartLeaveAStaffFlowAsItsCancelDoesAndItsButtonsThenSayItIsClosed() {
+        staff.add("7");
+        for (String leave : List.of("/menu", "/start")) {
+            engine.start(text("7", "/broadcast"), "desk");
+            Reply pick = only(engine.handle(text("7", "Объявление")));
+            List<Reply> left = engine.handle(text("7", leave));
+            assertThat(left).extracting(Reply::text).as(leave).containsExactly("Черновик удалён", "Главное меню");
+            ConversationState after = states.get(chat("7").key());
+            assertThat(after.flow()).isEqualTo("main");
+            assertThat(after.vars()).doesNotContainKeys("desk.text");
+            assertThat(engine.handle(press("7", pick, "Всем"))).extracting(Reply::text).containsExactly("Черновик уже закрыт");
+            // «Назад» from the menu never leads back into the draft
+            Reply other = only(engine.handle(press("7", left.get(1), "Дальше")));
+            assertThat(only(engine.handle(press("7", other, "Назад"))).text()).isEqualTo("Главное меню");
+        }
+        assertThat(sent).hasValue(0);
+    }
+
+    @Test
+    void theScreenAStaffFlowWasOpenedOverWorksAgainOnceTheFlowEnds() {
+        staff.add("7");
+        Reply menu = only(engine.handle(text("7", "/menu")));
+        engine.start(text("7", "/broadcast"), "desk");
+        Reply pick = only(engine.handle(text("7", "Объявление")));
+        // while the flow runs, the menu below is not one of its steps
+        List<Reply> during = engine.handle(press("7", menu, "Дальше"));
+        assertThat(during).extracting(Reply::text).containsExactly("Выберите кнопкой", "Кому?");
+        pick = during.get(1);
+        engine.handle(press("7", pick, "Всем"));
+        assertThat(sent).hasValue(1);
+
+        Reply other = only(engine.handle(press("7", menu, "Дальше")));
+        assertThat(other.text()).isEqualTo("Другой шаг");
+        // the flow's messages are the last ones in the chat: the menu answers below them, never in their place
+        assertThat(other.mode()).isEqualTo(Reply.Mode.SEND_NEW);
+        assertThat(engine.handle(press("7", pick, "Всем"))).extracting(Reply::text).containsExactly("Черновик уже закрыт");
+        assertThat(engine.handle(press("7", menu, "Дальше")).get(0).text()).startsWith("Меню устарело");
+        assertThat(sent).hasValue(1);
+    }
+
+    @Test
+    void aStaffStepThatTakesTypedTextAnswersAPhotoWithItsOwnRetryText() {
+        staff.add("7");
+        engine.start(text("7", "/broadcast"), "desk");
+        Reply pick = only(engine.handle(text("7", "Объявление")));
+        engine.handle(press("7", pick, "Позже"));
+        assertThat(engine.handle(photo("7", ""))).extracting(Reply::text).containsExactly("Напишите дату");
+        assertThat(engine.handle(photo("7", "завтра"))).extracting(Reply::text).containsExactly("Напишите дату");
+        assertThat(engine.handle(attachment("7", IncomingAttachment.Kind.STICKER, ""))).extracting(Reply::text)
+                .containsExactly("Напишите дату");
+        assertThat(sent).hasValue(0);
+        assertThat(engine.handle(text("7", "завтра"))).extracting(Reply::text).containsExactly("Отправлено: Объявление");
     }
 
     @Test
@@ -212,6 +272,9 @@ class DialogStaffFlowTest {
         staff.add("7");
         engine.start(text("7", "/broadcast"), "desk");
         engine.handle(text("7", "Объявление"));
+        // a mistyped command keeps the draft: it says so and shows the step again
+        assertThat(engine.handle(text("7", "/cancle"))).extracting(Reply::text).containsExactly("Нет такой команды", "Кому?");
+        assertThat(states.get(chat("7").key()).flow()).isEqualTo("desk");
         assertThat(engine.handle(text("7", "/cancel"))).extracting(Reply::text).containsExactly("Черновик удалён");
         assertThat(states.get(chat("7").key()).flow()).isNull();
         assertThat(engine.handle(text("7", "/cancel")).get(0).text()).startsWith("Нет такой команды");

@@ -8,9 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.kruzhok.channel.UpdateDispatcher;
 import ru.kruzhok.support.FakeTelegramServer.Call;
 import ru.kruzhok.support.IntegrationTest;
 
@@ -22,13 +23,30 @@ import ru.kruzhok.support.IntegrationTest;
  * message meets an ongoing flood. Only measured (printed) for a parent's message that arrives just
  * after a burst; the poller's part in that (it fetches on while a flooder's updates are in flight)
  * is measured by TelegramFaultsTest (see docs/staff.md).
+ *
+ * <p>The shared test application runs with a raised limit (application-test.yml) so conversation
+ * tests can go as fast as the bot answers; this test puts the real default limit — what
+ * {@link FloodProperties} binds to with nothing configured — back on the bean for its own run.
  */
 class FloodControlTest extends IntegrationTest {
 
     private static final int FLOOD = 60;
 
     @Autowired
-    UpdateDispatcher dispatcher;
+    FloodControl floodControl;
+
+    @BeforeEach
+    void theRealDefaultLimit() {
+        assertThat(floodControl.limit().messages()).as("the test configuration's limit").isGreaterThan(20);
+        FloodProperties real = RealFloodLimit.defaults();
+        assertThat(real).isEqualTo(new FloodProperties(20, Duration.ofSeconds(10)));
+        floodControl.limit(real);
+    }
+
+    @AfterEach
+    void theTestConfigurationsLimitAgain() {
+        floodControl.limit(null);
+    }
     private static final int ROUNDS = 5;
 
     private static Map<String, Object> privateText(long chat, String text) {
@@ -77,10 +95,7 @@ class FloodControlTest extends IntegrationTest {
         }
         TELEGRAM.enqueueAll(commands);
         TELEGRAM.awaitMessages(ADMIN_TELEGRAM_ID, before + FLOOD / 2);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        awaitAllHandled();
         List<Call> replies = TELEGRAM.messagesTo(ADMIN_TELEGRAM_ID);
         assertThat(replies.subList(before, replies.size())).hasSizeGreaterThanOrEqualTo(FLOOD / 2)
                 .noneMatch(c -> FloodControl.SLOW_DOWN.equals(c.text()));
@@ -117,7 +132,7 @@ class FloodControlTest extends IntegrationTest {
                 ROUNDS, quietMs, ms(quiet), togetherMs, ms(together), median(justAfter) / 1_000_000, ms(justAfter));
         assertThat(togetherMs).isLessThanOrEqualTo(2 * quietMs + 200);
 
-        Thread.sleep(500);
+        awaitAllHandled();
         for (long flooder : flooders) {
             // about 20 answers (the bucket refills 2 a second while they are handled), then exactly one
             // request to slow down, then silence for the rest of the 60
@@ -129,14 +144,15 @@ class FloodControlTest extends IntegrationTest {
     }
 
     /** Until the flooder was told to slow down and every update was handled, so rounds do not overlap. */
-    private void awaitFloodHandled(long flooder) throws InterruptedException {
+    private void awaitFloodHandled(long flooder) {
         TELEGRAM.await(calls -> TELEGRAM.messagesTo(flooder).stream()
                 .anyMatch(c -> FloodControl.SLOW_DOWN.equals(c.text())), Duration.ofSeconds(15));
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50); // the poller acknowledges what was handled and asks again
+        awaitAllHandled();
+    }
+
+    /** Until the bot has handled every update fed so far (the poller confirmed them), replies sent. */
+    private static void awaitAllHandled() {
+        TELEGRAM.awaitHandled(TELEGRAM.peekNextUpdateId() - 1, Duration.ofSeconds(15));
     }
 
     private static List<Long> ms(List<Long> nanos) {

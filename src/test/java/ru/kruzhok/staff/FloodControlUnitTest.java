@@ -54,4 +54,23 @@ class FloodControlUnitTest {
         flood.check(group);
         assertThat(flood.check(group)).contains(List.of());
     }
+
+    @Test
+    void aLimitSetOnTheBeanAppliesToEveryChatUntilTheConfiguredOneIsPutBack() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-02T10:00:00Z"));
+        FloodProperties configured = new FloodProperties(100, Duration.ofSeconds(10));
+        FloodControl flood = new FloodControl(configured, new SimpleMeterRegistry(), clock);
+        flood.limit(new FloodProperties(3, Duration.ofSeconds(10)));
+        for (int i = 0; i < 3; i++) {
+            assertThat(flood.check(message("1", i))).isEmpty();
+        }
+        assertThat(flood.check(message("1", 3))).as("the fourth in 10 s").isPresent();
+
+        flood.limit(null);
+        assertThat(flood.limit()).isEqualTo(configured);
+        for (int i = 0; i < 100; i++) {
+            assertThat(flood.check(message("1", 10 + i))).as("message %d", i).isEmpty();
+        }
+        assertThat(flood.check(message("1", 200))).isPresent();
+    }
 }

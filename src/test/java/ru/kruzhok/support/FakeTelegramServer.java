@@ -151,6 +151,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Integer, Map<String, Object>> delivered = new HashMap<>();
     /** The number of the getUpdates call that handed out the last non-empty batch. */
     private int lastBatchCall;
+    /**
+     * The highest getUpdates offset the bot has sent: it confirms every update below it, and the
+     * poller confirms an update only once the dispatcher has handled it and handed its replies on.
+     */
+    private int confirmedOffset;
     /** Sends (send*, edit*) accepted in the last second, when a rate is enforced. */
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile int enforcedRate;
@@ -403,6 +408,29 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     /**
+     * Returns once the bot has handled update {@code updateId} (and every earlier one) and sent its
+     * replies: the long poller confirms an update with the next getUpdates offset only after the
+     * dispatcher finished it. The completion signal for a conversation step, instead of a pause.
+     */
+    public void awaitHandled(int updateId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (confirmedOffset <= updateId) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("The bot did not finish update " + updateId + "; calls so far: " + describe());
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /**
      * From now on accept at most {@code perSecond} sends (send*, edit*) in any sliding second, across
      * all chats, and answer 429 (retry_after 1) above it, as Telegram does; 0 turns it off.
      */
@@ -635,6 +663,10 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private synchronized List<Map<String, Object>> pollUpdates(Map<String, Object> params) throws InterruptedException {
         int offset = params.get("offset") == null ? 0 : Integer.parseInt(String.valueOf(params.get("offset")));
+        if (offset > confirmedOffset) {
+            confirmedOffset = offset;
+            notifyAll();
+        }
         int timeout = params.get("timeout") == null ? 0 : Integer.parseInt(String.valueOf(params.get("timeout")));
         long deadline = System.currentTimeMillis() + Math.min(timeout, 1) * 1000L;
         while (true) {

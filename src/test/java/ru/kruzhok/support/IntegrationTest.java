@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,8 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * All subclasses share one Spring context, so the suite starts the application once.
  *
  * <p>Tests must not depend on each other's data: each uses its own chat ids ({@link #newChatId()}).
+ * Test-only settings are in {@code src/test/resources/application-test.yml} (the "test" profile).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
 public abstract class IntegrationTest {
 
     protected static final FakeTelegramServer TELEGRAM = startTelegram();

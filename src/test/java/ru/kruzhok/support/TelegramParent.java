@@ -26,11 +26,10 @@ public final class TelegramParent {
         return chatId;
     }
 
-    /** Sends text and waits for the bot's answer (at least one new message or edit). */
+    /** Sends text and waits until the bot has handled it; returns the last message of its answer. */
     public Call send(String text) {
         int before = telegram.messagesTo(chatId).size();
-        telegram.sendText(chatId, text);
-        return awaitAfter(before);
+        return awaitAfter(before, telegram.sendText(chatId, text));
     }
 
     /** Presses the button with this label (exact, or contained) on the latest message that has it. */
@@ -53,8 +52,7 @@ public final class TelegramParent {
     /** Presses a button carrying raw callback data (forged or stale presses). */
     public Call pressData(int messageId, String data) {
         int before = telegram.messagesTo(chatId).size();
-        telegram.pressButton(chatId, messageId, data);
-        return awaitAfter(before);
+        return awaitAfter(before, telegram.pressButton(chatId, messageId, data));
     }
 
     public Call last() {
@@ -77,14 +75,14 @@ public final class TelegramParent {
         return sent == null ? 1 : Integer.parseInt(String.valueOf(sent));
     }
 
-    private Call awaitAfter(int before) {
+    /**
+     * Waits until the update was handled — the dispatcher has finished it and handed every reply to
+     * the fake Bot API ({@link FakeTelegramServer#awaitHandled}) — so an answer of several messages
+     * is read whole, with no pause to guess; then for at least one new message or edit.
+     */
+    private Call awaitAfter(int before, int updateId) {
+        telegram.awaitHandled(updateId, Duration.ofSeconds(15));
         telegram.await(all -> telegram.messagesTo(chatId).size() > before, Duration.ofSeconds(15));
-        // replies to one update arrive together; give the rest of them a moment
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         return last();
     }
 }
