@@ -61,11 +61,16 @@ class FaqExplainTool {
             FaqMatcher.Match m = matcher.match(f[0], null);
             if (f[1].equals("-")) {
                 block[3]++;
-                boolean handed = m.decision() == FaqMatcher.Decision.HANDOVER;
+                // as the chat's rule reads it (docs/faq.md, rows 3, 4 and 9): handed over, or an out-of-scope kind
+                // clearly closer than the topic
+                // (row 3, «Найти кружок» opens a search, comes first)
+                boolean handed = m.decision() == FaqMatcher.Decision.HANDOVER || !"program.search".equals(m.topic())
+                        && m.outsideKind().filter(o -> o.confidence() >= 0.4 && o.confidence() >= m.confidence() + 0.05)
+                        .isPresent();
                 if (handed) {
                     block[4]++;
                 } else {
-                    misses.append("  OUT ").append(f[0]).append(" -> ").append(m.topic()).append(' ').append(m.confidence()).append('\n');
+                    misses.append("  OUT ").append(f[0]).append(" -> ").append(m.topic()).append(' ').append(m.confidence()).append(' ').append(m.outside()).append('\n');
                 }
                 continue;
             }
