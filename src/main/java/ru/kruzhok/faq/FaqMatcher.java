@@ -27,6 +27,8 @@ public class FaqMatcher implements ReloadableContent {
     /** An out-of-scope kind this close to the best topic makes the match doubtful. */
     private static final double OUTSIDE_RIVAL = 0.7;
     private static final double MIN_ALTERNATIVE = 0.1;
+    /** Runner-up this close to an answerable best topic: ask, do not guess (chosen on the development set). */
+    private static final double TIE = 0.01;
     /** What the chat says when it offers a question to a person (for {@code GET /api/faq/match}). */
     public static final String HANDOVER_TEXT = "Я не нашёл точного ответа на этот вопрос. "
             + "Могу передать его специалисту МОЦ — он ответит здесь же.";
@@ -145,6 +147,12 @@ public class FaqMatcher implements ReloadableContent {
         confidence = round(confidence);
         Decision decision = confidence >= properties.high() ? Decision.ANSWER
                 : confidence >= properties.low() ? Decision.SUGGEST : Decision.HANDOVER;
+        if (decision == Decision.ANSWER && !rest.isEmpty() && rest.get(0).confidence() >= properties.high()
+                && rest.get(0).confidence() >= best.confidence() - TIE) {
+            // two topics fit the question about equally well: an answer would be a coin toss, while
+            // «Возможно, вы имели в виду…» with both costs the parent one tap
+            decision = Decision.SUGGEST;
+        }
 
         List<Alternative> alternatives = new ArrayList<>();
         if (decision == Decision.HANDOVER && best != null && best.confidence() >= MIN_ALTERNATIVE) {

@@ -50,6 +50,21 @@ class FaqMatcherTest {
     }
 
     @Test
+    void anAgeAsksWhoIsEntitledAndAYearStaysAYear() {
+        // «4 года» is an age (who may get the certificate), not the certificate's yearly period
+        assertThat(matcher.match("ребенку 4 года можно ли ему сертификат", null).topic()).isEqualTo("certificate.who");
+        assertThat(FaqIndex.prepare("сыну 17 лет")).isEqualTo("сыну " + FaqIndex.AGE);
+        assertThat(FaqIndex.prepare("сертификат на 2026 год")).isEqualTo("сертификат на год");
+    }
+
+    @Test
+    void aDefinitionQuestionIsReadThoughAllItsWordsAreStopWords() {
+        assertThat(FaqIndex.prepare("а что это за сертификат")).endsWith(" " + FaqIndex.DEFINITION);
+        assertThat(matcher.match("а что за сертификат нам все советуют", null).topic()).isEqualTo("certificate.what");
+        assertThat(matcher.match("моц это что", null).topic()).isEqualTo("moc.what");
+    }
+
+    @Test
     void aQuestionWordAloneMakesNoMatch() {
         for (String q : new String[] {"кто ты", "а где?", "когда"}) {
             assertThat(matcher.match(q, null).decision()).as(q).isEqualTo(FaqMatcher.Decision.HANDOVER);
