@@ -67,8 +67,12 @@ import org.tartarus.snowball.ext.RussianStemmer;
  */
 final class FaqIndex {
 
-    /** A ranked topic; {@code outside} when it is one of the kinds of questions we hand over. */
-    record Candidate(String topicId, boolean outside, double confidence) {
+    /**
+     * A ranked topic; {@code outside} when it is one of the kinds of questions we hand over. {@code score}
+     * orders the topics; {@code confidence} is capped by the topics above, so two topics can share it
+     * while one is clearly ahead.
+     */
+    record Candidate(String topicId, boolean outside, double confidence, double score) {
     }
 
     private static final String TEXT = "text";
@@ -485,7 +489,7 @@ final class FaqIndex {
             } else {
                 lastTopic = c;
             }
-            result.add(new Candidate(e.getKey(), outside, c));
+            result.add(new Candidate(e.getKey(), outside, c, e.getValue()[0]));
         }
         return result;
     }

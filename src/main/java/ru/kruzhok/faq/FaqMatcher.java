@@ -148,7 +148,7 @@ public class FaqMatcher implements ReloadableContent {
         Decision decision = confidence >= properties.high() ? Decision.ANSWER
                 : confidence >= properties.low() ? Decision.SUGGEST : Decision.HANDOVER;
         if (decision == Decision.ANSWER && !rest.isEmpty() && rest.get(0).confidence() >= properties.high()
-                && rest.get(0).confidence() >= best.confidence() - TIE) {
+                && rest.get(0).score() >= best.score() - TIE) {
             // two topics fit the question about equally well: an answer would be a coin toss, while
             // «Возможно, вы имели в виду…» with both costs the parent one tap
             decision = Decision.SUGGEST;
